@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const isoDateSchema = z.iso.date();
+
+/** Where a record came from: a row of an imported file, or a passage of a seed document. */
+export const provenanceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('import'),
+    importKind: z.string(),
+    file: z.string(),
+    row: z.number().int().positive(),
+    source: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('seed'),
+    document: z.string(),
+    title: z.string(),
+    publishedOn: isoDateSchema.optional(),
+    passage: z.string(),
+  }),
+]);
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int().nonnegative() });
+}
+
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export const moneySchema = z.object({
+  amountCents: z.number().int(),
+  currency: z.literal('EUR'),
+});

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from './db/client';
+import { registerErrorHandler } from './http/error-handler';
+import { programmeRoutes } from './modules/programmes';
+import { projectRoutes } from './modules/projects';
+import { regionRoutes } from './modules/regions';
+
+export type AppOptions = {
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; when absent the server answers the API only. */
+  webDir?: string;
+};
+
+/** Builds the HTTP app: the API under /api, its OpenAPI document and docs, and the web app. */
+export async function buildApp({ db, logger = false, webDir }: AppOptions) {
+  const app = Fastify({ logger, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Standort API',
+        version: '0.1.0',
+        description: 'Programme, Projekte, Mittel und Regionen der Wirtschaftsförderung in NRW und im Piemont.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        { schema: { tags: ['System'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+        () => ({ status: 'ok' as const }),
+      );
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      await api.register(programmeRoutes(db));
+      await api.register(projectRoutes(db));
+      await api.register(regionRoutes(db));
+    },
+    { prefix: '/api' },
+  );
+
+  const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
+    if (isPage) return reply.type('text/html').sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `${request.method} ${request.url.split('?')[0]} gibt es nicht.` } });
+  });
+
+  return app;
+}

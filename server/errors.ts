@@ -1,0 +1,59 @@
+export const errorCodes = [
+  'validation_failed',
+  'not_found',
+  'conflict',
+  'database_locked',
+  'import_failed',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** The one error type of the app: a stable code, a human message and optional details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'validation_failed':
+    case 'import_failed':
+      return 400;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'database_locked':
+      return 503;
+    case 'internal':
+      return 500;
+  }
+}
+
+/** Translates a database error by SQLSTATE, once, into an AppError (or null if it is not ours). */
+export function fromDatabaseError(err: unknown): AppError | null {
+  const code = findSqlState(err);
+  if (code === '23505') return new AppError('conflict', 'Ein Eintrag mit diesen Werten existiert bereits.');
+  if (code === '23503') return new AppError('validation_failed', 'Ein referenzierter Eintrag existiert nicht.');
+  if (code === '23514' || code === '22P02' || code === '22003') {
+    return new AppError('validation_failed', 'Ein Wert verletzt eine Regel der Datenbank.');
+  }
+  return null;
+}
+
+function findSqlState(err: unknown): string | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,13 @@
+/** Programmes: initiatives with their fields of action and the figures they published. */
+
+export { programmeRoutes } from './programmes.routes';
+export {
+  ensureFieldsOfAction,
+  type FieldOfActionDraft,
+  getProgramme,
+  listProgrammes,
+  type ProgrammeDraft,
+  type ReportedFigureDraft,
+  replaceReportedFigures,
+  upsertProgramme,
+} from './programmes.service';

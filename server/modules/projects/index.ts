@@ -1,0 +1,11 @@
+/** Projects: the portfolio's projects with their organisations, status history and search. */
+
+export { toPrefixTsQuery } from './project-search';
+export { projectRoutes } from './projects.routes';
+export {
+  getProject,
+  insertProjects,
+  listProjects,
+  type ProjectDraft,
+  replaceProgrammeProjects,
+} from './projects.service';

@@ -1,0 +1,233 @@
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Provenance } from '../../../contracts/common';
+import type { ListProjectsQuery, ProjectDetail, ProjectListItem, ProjectStatus } from '../../../contracts/portfolio';
+import { chunks } from '../../db/batch';
+import type { Db } from '../../db/client';
+import { fieldsOfAction, organisations, programmes, regions } from '../../db/schema';
+import { AppError } from '../../errors';
+import { type FundingLineDraft, headlineAmount, insertFundingLines, listProjectFundingLines } from '../funding';
+import { getRegionPath } from '../regions';
+import { toPrefixTsQuery } from './project-search';
+import { projectOrganisations, projectStatusChanges, projects } from './projects.table';
+
+export type ProjectDraft = {
+  programmeId: number;
+  fieldOfActionId?: number | null;
+  reference?: string | null;
+  title: string;
+  summary?: string | null;
+  isPartnerProject?: boolean;
+  regionId?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  organisations: { organisationId: number; name: string; role: 'lead' | 'partner' }[];
+  statusChanges: { status: ProjectStatus; changedOn: string | null; comment?: string | null; provenance: Provenance }[];
+  fundingLines: FundingLineDraft[];
+  /** Further words the project should be found by (e.g. its field of action). */
+  searchTerms?: string[];
+  provenance: Provenance;
+};
+
+/** Replaces all projects of a programme with the drafts — used by imports, which own their programme. */
+export async function replaceProgrammeProjects(tx: Db, programmeId: number, drafts: ProjectDraft[]) {
+  await tx.delete(projects).where(eq(projects.programmeId, programmeId));
+  return insertProjects(tx, drafts);
+}
+
+/** Inserts projects with their organisations, status history and funding lines, in batches. */
+export async function insertProjects(tx: Db, drafts: ProjectDraft[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const part of chunks(drafts, 500)) {
+    const rows = await tx.insert(projects).values(part.map(toProjectRow)).returning({ id: projects.id });
+    const partIds = rows.map((r) => r.id);
+    ids.push(...partIds);
+    const links = part.flatMap((d, i) =>
+      d.organisations.map((o) => ({ projectId: partIds[i] as number, organisationId: o.organisationId, role: o.role })),
+    );
+    if (links.length > 0) await tx.insert(projectOrganisations).values(links).onConflictDoNothing();
+    const changes = part.flatMap((d, i) =>
+      d.statusChanges.map((c) => ({ ...c, comment: c.comment ?? null, projectId: partIds[i] as number })),
+    );
+    if (changes.length > 0) await tx.insert(projectStatusChanges).values(changes);
+    await insertFundingLines(
+      tx,
+      part.flatMap((d, i) => d.fundingLines.map((l) => ({ ...l, projectId: partIds[i] as number }))),
+    );
+  }
+  return ids;
+}
+
+function toProjectRow(d: ProjectDraft) {
+  const latest = latestStatus(d.statusChanges);
+  return {
+    programmeId: d.programmeId,
+    fieldOfActionId: d.fieldOfActionId ?? null,
+    reference: d.reference ?? null,
+    title: d.title,
+    summary: d.summary ?? null,
+    status: latest,
+    isPartnerProject: d.isPartnerProject ?? false,
+    regionId: d.regionId ?? null,
+    startDate: d.startDate ?? null,
+    endDate: d.endDate ?? null,
+    fundingTotalCents: headlineAmount(d.fundingLines),
+    searchText: [d.title, d.summary, d.reference, ...d.organisations.map((o) => o.name), ...(d.searchTerms ?? [])]
+      .filter(Boolean)
+      .join(' '),
+    provenance: d.provenance,
+  };
+}
+
+/** The status in force: the last dated change, or the last listed one when none is dated. */
+function latestStatus(changes: ProjectDraft['statusChanges']): ProjectStatus | null {
+  if (changes.length === 0) return null;
+  const sorted = [...changes].sort((a, b) => (a.changedOn ?? '').localeCompare(b.changedOn ?? ''));
+  return sorted[sorted.length - 1]?.status ?? null;
+}
+
+// Written with explicit table names: drizzle leaves columns unqualified in single-table selects.
+const leadOrganisation = sql<string | null>`(
+  select o.name from project_organisations po join organisations o on o.id = po.organisation_id
+  where po.project_id = projects.id order by (po.role = 'lead') desc, o.name limit 1)`;
+
+const listColumns = {
+  id: projects.id,
+  title: projects.title,
+  programmeId: programmes.id,
+  programmeName: programmes.name,
+  fieldOfActionId: fieldsOfAction.id,
+  fieldOfActionName: fieldsOfAction.name,
+  status: projects.status,
+  isPartnerProject: projects.isPartnerProject,
+  regionId: regions.id,
+  regionName: regions.name,
+  regionLevel: regions.level,
+  leadOrganisation,
+  startDate: projects.startDate,
+  endDate: projects.endDate,
+  fundingTotalCents: projects.fundingTotalCents,
+};
+
+function selectProjectList(db: Db) {
+  return db
+    .select(listColumns)
+    .from(projects)
+    .innerJoin(programmes, eq(programmes.id, projects.programmeId))
+    .leftJoin(fieldsOfAction, eq(fieldsOfAction.id, projects.fieldOfActionId))
+    .leftJoin(regions, eq(regions.id, projects.regionId))
+    .$dynamic();
+}
+
+type ListRow = Awaited<ReturnType<typeof selectProjectList>>[number];
+
+function toListItem(r: ListRow): ProjectListItem {
+  return {
+    id: r.id,
+    title: r.title,
+    programme: { id: r.programmeId, name: r.programmeName },
+    fieldOfAction:
+      r.fieldOfActionId !== null && r.fieldOfActionName !== null
+        ? { id: r.fieldOfActionId, name: r.fieldOfActionName }
+        : null,
+    status: r.status,
+    isPartnerProject: r.isPartnerProject,
+    region:
+      r.regionId !== null && r.regionName !== null && r.regionLevel !== null
+        ? { id: r.regionId, name: r.regionName, level: r.regionLevel }
+        : null,
+    leadOrganisation: r.leadOrganisation,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    fundingTotalCents: r.fundingTotalCents,
+  };
+}
+
+/** Projects matching the search and filters, one page of them, with the total count. */
+export async function listProjects(db: Db, query: ListProjectsQuery) {
+  const filters: SQL[] = [];
+  const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
+  const tsq = tsQuery ? sql`to_tsquery('german'::regconfig, standort_unaccent(${tsQuery}))` : null;
+  if (tsq) filters.push(sql`${projects.searchVector} @@ ${tsq}`);
+  if (query.programmeId) filters.push(eq(projects.programmeId, query.programmeId));
+  if (query.fieldOfActionId) filters.push(eq(projects.fieldOfActionId, query.fieldOfActionId));
+  if (query.status) filters.push(eq(projects.status, query.status));
+  if (query.isPartnerProject !== undefined) filters.push(eq(projects.isPartnerProject, query.isPartnerProject));
+  if (query.regionId) {
+    filters.push(sql`${projects.regionId} in (
+      select d.id from ${regions} d, ${regions} r
+      where r.id = ${query.regionId} and d.path like r.path || '%')`);
+  }
+  const where = and(...filters);
+  const sort = query.sort ?? (tsq ? 'relevance' : 'title');
+  const order: SQL[] = {
+    relevance: tsq ? [sql`ts_rank(${projects.searchVector}, ${tsq}) desc`] : [],
+    title: [asc(projects.title)],
+    '-title': [desc(projects.title)],
+    startDate: [sql`${projects.startDate} asc nulls last`],
+    '-startDate': [sql`${projects.startDate} desc nulls last`],
+    funding: [asc(projects.fundingTotalCents)],
+    '-funding': [desc(projects.fundingTotalCents)],
+  }[sort];
+
+  const [rows, totals] = await Promise.all([
+    selectProjectList(db)
+      .where(where)
+      .orderBy(...order, asc(projects.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(projects)
+      .where(where),
+  ]);
+  return { items: rows.map(toListItem), total: totals[0]?.n ?? 0 };
+}
+
+/** One project with its organisations, region path, status history, money and provenance. */
+export async function getProject(db: Db, id: number): Promise<ProjectDetail> {
+  const [[row], [extra]] = await Promise.all([
+    selectProjectList(db).where(eq(projects.id, id)),
+    db
+      .select({ reference: projects.reference, summary: projects.summary, provenance: projects.provenance })
+      .from(projects)
+      .where(eq(projects.id, id)),
+  ]);
+  if (!row || !extra) throw new AppError('not_found', `Projekt ${id} wurde nicht gefunden.`);
+
+  const [orgs, history, lines, regionPath] = await Promise.all([
+    db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        type: organisations.type,
+        role: projectOrganisations.role,
+      })
+      .from(projectOrganisations)
+      .innerJoin(organisations, eq(organisations.id, projectOrganisations.organisationId))
+      .where(eq(projectOrganisations.projectId, id))
+      .orderBy(desc(sql`${projectOrganisations.role} = 'lead'`), asc(organisations.name)),
+    db
+      .select({
+        status: projectStatusChanges.status,
+        changedOn: projectStatusChanges.changedOn,
+        comment: projectStatusChanges.comment,
+        provenance: projectStatusChanges.provenance,
+      })
+      .from(projectStatusChanges)
+      .where(eq(projectStatusChanges.projectId, id))
+      .orderBy(sql`${projectStatusChanges.changedOn} asc nulls first`, asc(projectStatusChanges.id)),
+    listProjectFundingLines(db, id),
+    row.regionId ? getRegionPath(db, row.regionId) : Promise.resolve([]),
+  ]);
+
+  return {
+    ...toListItem(row),
+    reference: extra.reference,
+    summary: extra.summary,
+    regionPath,
+    organisations: orgs,
+    statusHistory: history,
+    fundingLines: lines.map((l) => ({ ...l, currency: 'EUR' as const })),
+    provenance: extra.provenance,
+  };
+}
