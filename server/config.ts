@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AppError } from './errors';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -8,7 +9,7 @@ const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   STANDORT_DATA_DIR: z.string().default('./.standort'),
   STANDORT_DEMO: flag.default(true),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -26,7 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Ungültige Konfiguration — ${problems}`);
+    throw new AppError('validation_failed', `Ungültige Konfiguration — ${problems}`);
   }
   const c = parsed.data;
   return {

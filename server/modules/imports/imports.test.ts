@@ -153,9 +153,9 @@ describe.each(testTargets)('imports on %s', (target) => {
 
   it('rolls back everything when a row fails while writing', async () => {
     const before = await database.db.select({ n: count() }).from(projects);
-    const header = fs.readFileSync(path.join(DATA_DIR, 'erdf-nrw', 'erdf_nrw_2014_2020_operations.csv'), 'utf8').split(
-      '\n',
-    )[0];
+    const header = fs
+      .readFileSync(path.join(DATA_DIR, 'erdf-nrw', 'erdf_nrw_2014_2020_operations.csv'), 'utf8')
+      .split('\n')[0];
     const file = writeTemp(
       'unknown-region-2014.csv',
       `${header}\n1,X GmbH,Vorhaben,Vorhaben,2016-01-01,2017-01-01,100.00,05999999,gemeinde,Nirgendwo,,,067,KMU,DE,ERDF,2014DE16RFOP009,2015-12-31\n`,
@@ -171,7 +171,9 @@ describe.each(testTargets)('imports on %s', (target) => {
     const portfolio = JSON.parse(fs.readFileSync(path.join(seeds, 'portfolio.json'), 'utf8'));
     portfolio.documentsDir = seeds;
     portfolio.programmes[0].reportedFigures[0].evidence.passage = 'Von den 74 Projekten, die 2019 entwickelt wurden';
-    const err = await failureOf(runImport(database.db, 'portfolio', writeTemp('portfolio.json', JSON.stringify(portfolio))));
+    const err = await failureOf(
+      runImport(database.db, 'portfolio', writeTemp('portfolio.json', JSON.stringify(portfolio))),
+    );
     expect(err.details).toEqual({
       errors: [expect.objectContaining({ field: 'programmes.0.reportedFigures.0.evidence.passage' })],
     });
