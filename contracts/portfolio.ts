@@ -167,3 +167,9 @@ export const regionListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const regionListSchema = z.object({ items: z.array(regionRefSchema.extend({ code: z.string() })) });
+export const regionDetailSchema = regionRefSchema.extend({
+  code: z.string(),
+  nuts3: z.string().nullable(),
+  path: z.array(regionRefSchema),
+});
+export type RegionDetail = z.infer<typeof regionDetailSchema>;

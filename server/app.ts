@@ -59,10 +59,10 @@ export async function buildApp({ db, logger = false, webDir }: AppOptions) {
   );
 
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir });
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && hasWeb;
     if (isPage) return reply.type('text/html').sendFile('index.html');
     return reply
       .status(404)

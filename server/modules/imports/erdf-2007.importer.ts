@@ -64,9 +64,9 @@ export const erdf2007Importer: Importer<Row> = {
     const fields = await ensureFieldsOfAction(
       tx,
       programmeId,
-      lineNames.map((name, position) => ({
+      lineNames.map((name, i) => ({
         name,
-        position,
+        position: i + 1,
         provenance: prov(records.find((r) => r.call_or_programme_line === name)?.line ?? 1),
       })),
     );

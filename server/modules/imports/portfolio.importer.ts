@@ -219,7 +219,7 @@ export const portfolioImporter: Importer<Loaded> = {
       const fields = await ensureFieldsOfAction(
         tx,
         programmeId,
-        prog.fieldsOfAction.map((f, position) => ({ name: f.name, position, provenance: cite(f.evidence) })),
+        prog.fieldsOfAction.map((f, i) => ({ name: f.name, position: i + 1, provenance: cite(f.evidence) })),
       );
       await replaceReportedFigures(
         tx,

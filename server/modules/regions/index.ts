@@ -2,6 +2,7 @@
 
 export { regionRoutes } from './regions.routes';
 export {
+  getRegion,
   getRegionPath,
   listRegions,
   type RegionDraft,

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema } from '../../../contracts/common';
-import { regionListQuerySchema, regionListSchema } from '../../../contracts/portfolio';
+import { errorResponseSchema, idParamSchema } from '../../../contracts/common';
+import { regionDetailSchema, regionListQuerySchema, regionListSchema } from '../../../contracts/portfolio';
 import type { Db } from '../../db/client';
-import { listRegions } from './regions.service';
+import { getRegion, listRegions } from './regions.service';
 
 export const regionRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -18,5 +18,18 @@ export const regionRoutes =
         },
       },
       (request) => listRegions(db, request.query),
+    );
+
+    app.get(
+      '/regions/:id',
+      {
+        schema: {
+          tags: ['Regionen'],
+          summary: 'Eine Region mit amtlichem Schlüssel und übergeordneten Gebieten',
+          params: idParamSchema,
+          response: { 200: regionDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        },
+      },
+      (request) => getRegion(db, request.params.id),
     );
   };

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Provenance } from '../../../contracts/common';
 import { chunks } from '../../db/batch';
 import type { Db } from '../../db/client';
+import { AppError } from '../../errors';
 import { regions } from './regions.table';
 
 export type RegionLevel = (typeof regions.$inferSelect)['level'];
@@ -91,4 +92,14 @@ export async function getRegionPath(db: Db, regionId: number): Promise<RegionRef
     .where(inArray(regions.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** One region with its official key and its ancestors; throws not_found. */
+export async function getRegion(db: Db, id: number) {
+  const [row] = await db
+    .select({ id: regions.id, name: regions.name, level: regions.level, code: regions.code, nuts3: regions.nuts3 })
+    .from(regions)
+    .where(eq(regions.id, id));
+  if (!row) throw new AppError('not_found', `Region ${id} wurde nicht gefunden.`);
+  return { ...row, path: await getRegionPath(db, id) };
 }

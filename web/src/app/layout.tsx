@@ -1,0 +1,113 @@
+import {
+  AppShell,
+  Box,
+  Burger,
+  Container,
+  Drawer,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Language, toLanguage } from '../lib/i18n';
+import classes from './layout.module.css';
+
+const navItems = [
+  { to: '/', key: 'nav.programmes', isActive: (path: string) => path === '/' || path.startsWith('/programmes') },
+  { to: '/projects', key: 'nav.projects', isActive: (path: string) => path.startsWith('/projects') },
+  { to: '/about', key: 'nav.about', isActive: (path: string) => path.startsWith('/about') },
+] as const;
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('app.language')}
+      value={toLanguage(i18n.resolvedLanguage)}
+      onChange={(value) => void i18n.changeLanguage(value as Language)}
+      data={[
+        { value: 'de', label: <span title={t('app.languageNames.de')}>DE</span> },
+        { value: 'en', label: <span title={t('app.languageNames.en')}>EN</span> },
+      ]}
+    />
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+
+  // Close the mobile navigation after a navigation.
+  useEffect(() => {
+    if (pathname) close();
+  }, [pathname, close]);
+
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <a href="#main" className={classes.skipLink}>
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Container size="xl" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.openNavigation')} />
+              <UnstyledButton component={Link} to="/" className={classes.brand}>
+                <span className={classes.brandMark} aria-hidden="true" />
+                <Stack gap={0}>
+                  <Text fw={700} size="lg" lh={1.1}>
+                    {t('app.name')}
+                  </Text>
+                  <Text size="xs" c="dimmed" lh={1.1} visibleFrom="md">
+                    {t('app.tagline')}
+                  </Text>
+                </Stack>
+              </UnstyledButton>
+            </Group>
+            <Group gap="lg" wrap="nowrap">
+              <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="sm">
+                <Group gap={4} wrap="nowrap">
+                  {navItems.map((item) => (
+                    <Link
+                      key={item.to}
+                      to={item.to}
+                      className={classes.navLink}
+                      data-active={item.isActive(pathname) || undefined}
+                      aria-current={item.isActive(pathname) ? 'page' : undefined}
+                    >
+                      {t(item.key)}
+                    </Link>
+                  ))}
+                </Group>
+              </Box>
+              <LanguageSwitch />
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+
+      {/* Small screens: the navigation moves into a drawer, rendered only while open so it is never a second landmark. */}
+      <Drawer opened={opened} onClose={close} size={260} title={t('app.name')} hiddenFrom="sm">
+        <nav aria-label={t('app.mainNavigation')}>
+          {navItems.map((item) => (
+            <NavLink key={item.to} component={Link} to={item.to} label={t(item.key)} active={item.isActive(pathname)} />
+          ))}
+        </nav>
+      </Drawer>
+
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="xl" pb="xl">
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,129 @@
+import { BarChart } from '@mantine/charts';
+import { ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { ProgrammeDetail } from '../../../../contracts/portfolio';
+import { useFormat } from '../../lib/use-format';
+import { AnchorLink } from '../../ui/links';
+import { Section } from '../../ui/section';
+
+const topCount = 15;
+const rowHeight = 30;
+const maxLabelLength = 44;
+const maxLabelLengthNarrow = 22;
+
+type FieldOfAction = ProgrammeDetail['fieldsOfAction'][number];
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** "Projekte nach Handlungsfeld": the largest fields as horizontal bars, every field in a table below. */
+export function FieldOfActionChart({ programme }: { programme: ProgrammeDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const isNarrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const fields = programme.fieldsOfAction;
+  const bySize = [...fields].sort((a, b) => b.projectCount - a.projectCount || a.position - b.position);
+  const top = bySize.slice(0, topCount);
+  const rest = bySize.slice(topCount);
+
+  // Aggregated rows ("weitere", "ohne Handlungsfeld") are grey so they don't read as one more field.
+  const data: { name: string; projects: number; color?: string }[] = top.map((field) => ({
+    name: field.name,
+    projects: field.projectCount,
+  }));
+  if (rest.length > 0) {
+    data.push({
+      name: t('dashboard.otherFields', { count: rest.length, formatted: format.number(rest.length) }),
+      projects: rest.reduce((sum, field) => sum + field.projectCount, 0),
+      color: 'gray.5',
+    });
+  }
+  if (programme.projectsWithoutFieldOfAction > 0) {
+    data.push({
+      name: t('dashboard.withoutFieldOfAction'),
+      projects: programme.projectsWithoutFieldOfAction,
+      color: 'gray.4',
+    });
+  }
+  const hasProjects = data.some((row) => row.projects > 0);
+  // Room for the longest (truncated) name at 12px, within sensible bounds; phones get shorter names.
+  const labelLength = isNarrow ? maxLabelLengthNarrow : maxLabelLength;
+  const longestLabel = Math.max(...data.map((row) => Math.min(row.name.length, labelLength)));
+  const axisWidth = Math.min(300, Math.max(100, Math.round(longestLabel * 6.6) + 16));
+
+  return (
+    <Section
+      title={t('dashboard.byFieldOfAction')}
+      description={rest.length > 0 ? t('dashboard.byFieldOfActionTop', { count: topCount }) : undefined}
+    >
+      {fields.length === 0 ? (
+        <Text c="dimmed">{t('dashboard.noFields')}</Text>
+      ) : (
+        <Stack gap="lg">
+          {hasProjects ? (
+            <BarChart
+              h={data.length * rowHeight + 40}
+              data={data}
+              dataKey="name"
+              orientation="vertical"
+              series={[{ name: 'projects', label: t('dashboard.projectsSeries'), color: 'blue.6' }]}
+              valueFormatter={format.number}
+              gridAxis="y"
+              withBarValueLabel
+              maxBarWidth={22}
+              yAxisProps={{
+                width: axisWidth,
+                interval: 0,
+                tickFormatter: (value: string) => truncate(value, maxLabelLength),
+              }}
+              xAxisProps={{ allowDecimals: false }}
+              aria-hidden="true"
+            />
+          ) : null}
+          <FieldOfActionTable programmeId={programme.id} fields={fields} />
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function FieldOfActionTable({ programmeId, fields }: { programmeId: number; fields: FieldOfAction[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sorted = [...fields].sort((a, b) => a.position - b.position);
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        {t('dashboard.fieldsTable')}
+      </Title>
+      <ScrollArea.Autosize mah={440} type="auto" offsetScrollbars>
+        <Table striped highlightOnHover stickyHeader verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={60}>{t('dashboard.fieldPosition')}</Table.Th>
+              <Table.Th>{t('dashboard.fieldName')}</Table.Th>
+              <Table.Th ta="right" w={110}>
+                {t('dashboard.fieldProjects')}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((field) => (
+              <Table.Tr key={field.id}>
+                <Table.Td c="dimmed">{field.position}</Table.Td>
+                <Table.Td>
+                  <AnchorLink to="/projects" search={{ programmeId, fieldOfActionId: field.id }} size="sm">
+                    {field.name}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td ta="right">{format.number(field.projectCount)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}

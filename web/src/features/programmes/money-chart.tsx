@@ -1,0 +1,146 @@
+import { BarChart } from '@mantine/charts';
+import { ColorSwatch, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type FundingKind,
+  type FundingSource,
+  fundingKinds,
+  fundingSources,
+  type ProgrammeDetail,
+} from '../../../../contracts/portfolio';
+import { useFormat } from '../../lib/use-format';
+import { Section } from '../../ui/section';
+
+type MoneyBucket = ProgrammeDetail['money'][number];
+
+export const fundingSourceColors: Record<FundingSource, string> = {
+  eu_erdf: 'blue',
+  eu_esf: 'indigo',
+  eu_other: 'cyan',
+  erdf_programme: 'violet',
+  federal: 'dark',
+  state: 'teal',
+  municipal: 'orange',
+  own: 'yellow',
+  mixed: 'grape',
+  other: 'pink',
+};
+
+// Summing planned, committed and disbursed money would count the same euro twice, so the chart shows one kind at a time.
+function defaultKind(kinds: FundingKind[]): FundingKind | undefined {
+  return kinds.includes('committed') ? 'committed' : kinds[0];
+}
+
+/** "Fördermittel nach Herkunft und Jahr": bars per year, stacked by funding source. */
+export function MoneyChart({ money }: { money: MoneyBucket[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const kinds = fundingKinds.filter((kind) => money.some((bucket) => bucket.kind === kind && bucket.amountCents !== 0));
+  const [chosenKind, setChosenKind] = useState<FundingKind | undefined>(undefined);
+  const kind = chosenKind && kinds.includes(chosenKind) ? chosenKind : defaultKind(kinds);
+
+  if (!kind) {
+    return (
+      <Section title={t('dashboard.money')}>
+        <Text c="dimmed">{t('dashboard.moneyEmpty')}</Text>
+      </Section>
+    );
+  }
+
+  const buckets = money.filter((bucket) => bucket.kind === kind);
+  const sources = fundingSources.filter((source) => buckets.some((bucket) => bucket.source === source));
+  const years = [...new Set(buckets.map((bucket) => bucket.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
+  const withoutYear = t('dashboard.withoutYear');
+  const data = years.map((year) => {
+    const row: Record<string, string | number> = { year: year === null ? withoutYear : String(year) };
+    for (const source of sources) {
+      row[source] = buckets
+        .filter((bucket) => bucket.year === year && bucket.source === source)
+        .reduce((sum, bucket) => sum + bucket.amountCents, 0);
+    }
+    return row;
+  });
+  const totals = sources.map((source) => ({
+    source,
+    amountCents: buckets
+      .filter((bucket) => bucket.source === source)
+      .reduce((sum, bucket) => sum + bucket.amountCents, 0),
+  }));
+  const total = totals.reduce((sum, row) => sum + row.amountCents, 0);
+
+  return (
+    <Section
+      title={t('dashboard.money')}
+      actions={
+        kinds.length > 1 ? (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="money-kind-label">
+              {t('dashboard.moneyKind')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="money-kind-label"
+              value={kind}
+              onChange={(value) => setChosenKind(value as FundingKind)}
+              data={kinds.map((value) => ({ value, label: t(`fundingKind.${value}`) }))}
+              w="fit-content"
+            />
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('dashboard.moneyKindOnly', { kind: t(`fundingKind.${kind}`) })}
+          </Text>
+        )
+      }
+    >
+      <BarChart
+        h={320}
+        data={data}
+        dataKey="year"
+        type="stacked"
+        withLegend
+        legendProps={{ verticalAlign: 'bottom', height: 60 }}
+        series={sources.map((source) => ({
+          name: source,
+          label: t(`fundingSource.${source}`),
+          color: `${fundingSourceColors[source]}.6`,
+        }))}
+        valueFormatter={format.moneyCompact}
+        yAxisProps={{ width: 90 }}
+        maxBarWidth={56}
+        aria-hidden="true"
+      />
+      <Table verticalSpacing={4} maw={520}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('dashboard.moneySource')}</Table.Th>
+            <Table.Th ta="right">{t('dashboard.moneyAmount')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {totals.map((row) => (
+            <Table.Tr key={row.source}>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <ColorSwatch
+                    color={`var(--mantine-color-${fundingSourceColors[row.source]}-6)`}
+                    size={12}
+                    withShadow={false}
+                  />
+                  <Text size="sm">{t(`fundingSource.${row.source}`)}</Text>
+                </Group>
+              </Table.Td>
+              <Table.Td ta="right">{format.money(row.amountCents)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th>{t('common.sum')}</Table.Th>
+            <Table.Th ta="right">{format.money(total)}</Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Section>
+  );
+}

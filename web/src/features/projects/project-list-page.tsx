@@ -1,0 +1,66 @@
+import { Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/use-format';
+import { ErrorState, LoadingState } from '../../ui/page-states';
+import { usePageTitle } from '../../ui/use-page-title';
+import { ProjectFilters } from './project-filters';
+import { type ProjectSearch, projectPageSize } from './project-search';
+import { ProjectTable } from './project-table';
+import { useProjects } from './projects.api';
+
+const route = getRouteApi('/projects');
+
+export function ProjectListPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const projects = useProjects(search);
+  usePageTitle(t('projects.title'));
+
+  const page = search.page ?? 1;
+  const total = projects.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / projectPageSize));
+
+  const update = (patch: Omit<ProjectSearch, 'page'>, options?: { replace?: boolean }) =>
+    void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }), replace: options?.replace });
+  const reset = () => void navigate({ search: {} });
+  const goToPage = (next: number) =>
+    void navigate({ search: (previous) => ({ ...previous, page: next > 1 ? next : undefined }) });
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{t('projects.title')}</Title>
+        {projects.data ? (
+          <Text fw={600} aria-live="polite" data-testid="project-total">
+            {t('count.projects', { count: total, formatted: format.number(total) })}
+          </Text>
+        ) : null}
+      </Group>
+      <ProjectFilters search={search} onChange={update} onReset={reset} />
+      {projects.isPending ? (
+        <LoadingState />
+      ) : projects.isError ? (
+        <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
+      ) : projects.data.items.length === 0 ? (
+        <Text py="lg" c="dimmed">
+          {t('projects.empty')}
+        </Text>
+      ) : (
+        <>
+          <ProjectTable projects={projects.data.items} isStale={projects.isPlaceholderData} />
+          {pages > 1 ? (
+            <Group justify="space-between" component="nav" aria-label={t('projects.pagination')}>
+              <Text size="sm" c="dimmed">
+                {t('projects.pageOf', { page: format.number(page), pages: format.number(pages) })}
+              </Text>
+              <Pagination total={pages} value={Math.min(page, pages)} onChange={goToPage} siblings={1} boundaries={1} />
+            </Group>
+          ) : null}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { type ComboboxItem, Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRegionLevelLabel } from '../../ui/region-level';
+import { type RegionOption, useRegion, useRegionSearch } from './projects.api';
+
+interface RegionLabel {
+  name: string;
+  level: string;
+}
+
+export function RegionSelect({
+  value,
+  onChange,
+}: {
+  value: number | undefined;
+  onChange: (regionId: number | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const levelLabel = useRegionLevelLabel();
+  const labelOf = (region: RegionLabel) => `${region.name} (${levelLabel(region.level)})`;
+  const known = useRegion(value).data;
+  const [searchValue, setSearchValue] = useState('');
+  // After a choice the input shows the chosen label; that is not a new query.
+  const typed = known && searchValue === labelOf(known) ? '' : searchValue.trim();
+  const [query] = useDebouncedValue(typed, 250);
+  const regions = useRegionSearch(query);
+
+  const items: RegionOption[] = regions.data?.items ?? [];
+  const options: ComboboxItem[] = items.map((region) => ({ value: String(region.id), label: labelOf(region) }));
+  if (value !== undefined && !options.some((option) => option.value === String(value))) {
+    options.unshift({
+      value: String(value),
+      label: known ? labelOf(known) : t('projects.regionUnknown', { id: value }),
+    });
+  }
+
+  return (
+    <Select
+      label={t('projects.region')}
+      placeholder={t('projects.regionPlaceholder')}
+      searchable
+      clearable
+      data={options}
+      value={value === undefined ? null : String(value)}
+      onChange={(next) => onChange(next ? Number(next) : undefined)}
+      searchValue={searchValue}
+      onSearchChange={setSearchValue}
+      // The server already matched the query (fuzzy); don't filter its answer again.
+      filter={({ options: all }) => all}
+      nothingFoundMessage={regions.isFetching ? t('common.loading') : t('projects.regionNothingFound')}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isNotFound } from '../lib/api';
+import { ButtonLink } from './links';
+import { usePageTitle } from './use-page-title';
+
+export function LoadingState() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Stack align="center" gap="xs">
+        <Loader size="md" />
+        <Text c="dimmed" size="sm">
+          {t('common.loading')}
+        </Text>
+      </Stack>
+    </Center>
+  );
+}
+
+/** The friendly page for unknown routes and records the API answers with `not_found`. */
+export function NotFoundState() {
+  const { t } = useTranslation();
+  usePageTitle(t('common.notFoundTitle'));
+  return (
+    <Stack align="flex-start" gap="md" py="xl" maw={640}>
+      <Title order={1}>{t('common.notFoundTitle')}</Title>
+      <Text>{t('common.notFoundText')}</Text>
+      <ButtonLink to="/" variant="light">
+        {t('common.backHome')}
+      </ButtonLink>
+    </Stack>
+  );
+}
+
+/** Shows "nicht gefunden" for not_found errors and a retryable alert for anything else. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  if (isNotFound(error)) return <NotFoundState />;
+  const message = error instanceof Error ? error.message : null;
+  return (
+    <Alert color="red" title={t('common.errorTitle')} my="md" role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('common.errorText')}</Text>
+        {message ? (
+          <Text size="xs" c="dimmed">
+            {message}
+          </Text>
+        ) : null}
+        {onRetry ? (
+          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
