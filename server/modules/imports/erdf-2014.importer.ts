@@ -37,6 +37,11 @@ const rowSchema = z
   .refine((r) => r.end_date >= r.start_date, { path: ['end_date'], message: 'Ende liegt vor dem Beginn' });
 type Row = z.infer<typeof rowSchema> & { line: number };
 
+/** 2015-12-31 → 31.12.2015, for texts stored with the record. */
+function germanDate(iso: string | undefined): string {
+  return iso ? iso.split('-').reverse().join('.') : 'unbekannt';
+}
+
 /** The region key an area code of the given level points to, or null when the list gives none. */
 function regionKey(level: Row['area_level'], code: string): string | null {
   if (code === '') return null;
@@ -101,7 +106,7 @@ export const erdf2014Importer: Importer<Row> = {
     const programmeId = await upsertProgramme(tx, {
       slug: 'efre-nrw-2014-2020',
       name: 'EFRE.NRW 2014–2020',
-      description: `Operationelles Programm EFRE NRW 2014–2020 (CCI ${first?.programme_cci ?? '2014DE16RFOP009'}). Liste der Vorhaben, Stand ${first?.list_as_of ?? ''}.`,
+      description: `Operationelles Programm EFRE NRW 2014–2020 (CCI ${first?.programme_cci ?? '2014DE16RFOP009'}). Liste der Vorhaben, Stand ${germanDate(first?.list_as_of)}.`,
       owner: 'Land Nordrhein-Westfalen (EFRE-Verwaltungsbehörde)',
       periodStart: '2014-01-01',
       periodEnd: '2020-12-31',
@@ -142,7 +147,7 @@ export const erdf2014Importer: Importer<Row> = {
           {
             status: 'in_progress',
             changedOn: r.start_date,
-            comment: `Vorhabenbeginn laut Liste der Vorhaben (Stand ${r.list_as_of}).`,
+            comment: `Vorhabenbeginn laut Liste der Vorhaben (Stand ${germanDate(r.list_as_of)}).`,
             provenance: prov(r.line),
           },
         ],

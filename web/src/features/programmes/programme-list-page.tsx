@@ -10,7 +10,7 @@ import { useProgrammes } from './programmes.api';
 function Stat({ label, value }: { label: string; value: string }) {
   return (
     <Stack gap={2} justify="space-between">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lh={1.25}>
+      <Text size="xs" c="dimmed" fw={600} lh={1.25} style={{ overflowWrap: 'anywhere' }}>
         {label}
       </Text>
       <Text fw={700} size="lg">
