@@ -4,7 +4,7 @@ export const idParamSchema = z.object({ id: z.coerce.number().int().positive() }
 
 export const isoDateSchema = z.iso.date();
 
-/** Where a record came from: a row of an imported file, or a passage of a seed document. */
+/** Where a record came from: a row of an imported file, a passage of a seed document, or a user's entry. */
 export const provenanceSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('import'),
@@ -19,6 +19,11 @@ export const provenanceSchema = z.discriminatedUnion('kind', [
     title: z.string(),
     publishedOn: isoDateSchema.optional(),
     passage: z.string(),
+  }),
+  z.object({
+    kind: z.literal('manual'),
+    userId: z.number().int(),
+    at: z.string(),
   }),
 ]);
 export type Provenance = z.infer<typeof provenanceSchema>;

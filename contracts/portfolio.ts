@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibilitySchema } from './accounts';
 import { isoDateSchema, pageOf, pageQuerySchema, provenanceSchema } from './common';
 
 export const projectStatuses = ['proposed', 'under_review', 'in_progress', 'completed', 'stopped'] as const;
@@ -59,6 +60,8 @@ export const programmeSummarySchema = z.object({
   projectCount: z.number().int(),
   fieldOfActionCount: z.number().int(),
   fundingTotalCents: z.number().int(),
+  visibility: visibilitySchema,
+  version: z.number().int(),
 });
 export type ProgrammeSummary = z.infer<typeof programmeSummarySchema>;
 
@@ -158,6 +161,8 @@ export const projectDetailSchema = projectListItemSchema.extend({
     }),
   ),
   provenance: provenanceSchema,
+  visibility: visibilitySchema,
+  version: z.number().int(),
 });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;
 
@@ -173,3 +178,78 @@ export const regionDetailSchema = regionRefSchema.extend({
   path: z.array(regionRefSchema),
 });
 export type RegionDetail = z.infer<typeof regionDetailSchema>;
+
+const nullableText = (max: number) => z.string().trim().max(max).nullable();
+
+export const createProgrammeSchema = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9-]{2,80}$/, 'nur Kleinbuchstaben, Ziffern und Bindestriche (2–80 Zeichen)'),
+    name: z.string().trim().min(1, 'Name fehlt').max(200),
+    description: nullableText(4000).default(null),
+    owner: nullableText(300).default(null),
+    periodStart: isoDateSchema.nullable().default(null),
+    periodEnd: isoDateSchema.nullable().default(null),
+    visibility: visibilitySchema.default('public'),
+  })
+  .refine((p) => !p.periodStart || !p.periodEnd || p.periodEnd >= p.periodStart, {
+    path: ['periodEnd'],
+    message: 'Ende liegt vor dem Beginn',
+  });
+export type CreateProgramme = z.infer<typeof createProgrammeSchema>;
+
+export const updateProgrammeSchema = z.object({
+  version: z.number().int().positive(),
+  name: z.string().trim().min(1, 'Name fehlt').max(200).optional(),
+  description: nullableText(4000).optional(),
+  owner: nullableText(300).optional(),
+  periodStart: isoDateSchema.nullable().optional(),
+  periodEnd: isoDateSchema.nullable().optional(),
+  visibility: visibilitySchema.optional(),
+});
+export type UpdateProgramme = z.infer<typeof updateProgrammeSchema>;
+
+export const fieldOfActionInputSchema = z.object({
+  name: z.string().trim().min(1, 'Name fehlt').max(300),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type FieldOfActionInput = z.infer<typeof fieldOfActionInputSchema>;
+
+export const createProjectSchema = z
+  .object({
+    programmeId: z.number().int().positive(),
+    fieldOfActionId: z.number().int().positive().nullable().default(null),
+    title: z.string().trim().min(1, 'Titel fehlt').max(500),
+    summary: nullableText(10_000).default(null),
+    isPartnerProject: z.boolean().default(false),
+    regionId: z.number().int().positive().nullable().default(null),
+    startDate: isoDateSchema.nullable().default(null),
+    endDate: isoDateSchema.nullable().default(null),
+    status: projectStatusSchema.default('proposed'),
+    visibility: visibilitySchema.default('public'),
+  })
+  .refine((p) => !p.startDate || !p.endDate || p.endDate >= p.startDate, {
+    path: ['endDate'],
+    message: 'Ende liegt vor dem Beginn',
+  });
+export type CreateProject = z.infer<typeof createProjectSchema>;
+
+export const updateProjectSchema = z.object({
+  version: z.number().int().positive(),
+  fieldOfActionId: z.number().int().positive().nullable().optional(),
+  title: z.string().trim().min(1, 'Titel fehlt').max(500).optional(),
+  summary: nullableText(10_000).optional(),
+  isPartnerProject: z.boolean().optional(),
+  regionId: z.number().int().positive().nullable().optional(),
+  startDate: isoDateSchema.nullable().optional(),
+  endDate: isoDateSchema.nullable().optional(),
+  visibility: visibilitySchema.optional(),
+});
+export type UpdateProject = z.infer<typeof updateProjectSchema>;
+
+export const changeStatusSchema = z.object({
+  version: z.number().int().positive(),
+  status: projectStatusSchema,
+  changedOn: isoDateSchema,
+  comment: z.string().trim().max(2000).nullable().default(null),
+});
+export type ChangeStatus = z.infer<typeof changeStatusSchema>;

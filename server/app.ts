@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,7 +13,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from './db/client';
+import { type RouteRule, registerAuth } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
+import { authRoutes, userRoutes } from './modules/accounts';
+import { auditRoutes } from './modules/audit';
 import { programmeRoutes } from './modules/programmes';
 import { projectRoutes } from './modules/projects';
 import { regionRoutes } from './modules/regions';
@@ -30,6 +34,20 @@ export async function buildApp({ db, logger = false, webDir }: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -43,14 +61,22 @@ export async function buildApp({ db, logger = false, webDir }: AppOptions) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  let routeTable: RouteRule[] = [];
   await app.register(
     async (api) => {
+      routeTable = await registerAuth(api, db);
       api.get(
         '/health',
-        { schema: { tags: ['System'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+        {
+          config: { access: 'public' },
+          schema: { tags: ['System'], response: { 200: z.object({ status: z.literal('ok') }) } },
+        },
         () => ({ status: 'ok' as const }),
       );
-      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+      await api.register(authRoutes(db, (message) => app.log.info(message)));
+      await api.register(userRoutes(db));
+      await api.register(auditRoutes(db));
       await api.register(programmeRoutes(db));
       await api.register(projectRoutes(db));
       await api.register(regionRoutes(db));
@@ -69,5 +95,5 @@ export async function buildApp({ db, logger = false, webDir }: AppOptions) {
       .send({ error: { code: 'not_found', message: `${request.method} ${request.url.split('?')[0]} gibt es nicht.` } });
   });
 
-  return app;
+  return Object.assign(app, { routeTable });
 }

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { createUserSchema } from '../contracts/accounts';
 import { loadConfig } from './config';
 import { openConfiguredDatabase } from './database';
 import { AppError } from './errors';
+import { createUser, systemActor } from './modules/accounts';
 import { importers, importKinds, loadDemoData, type RowError, runImport } from './modules/imports';
 
 const usage = `Standort — Befehle
@@ -9,6 +11,8 @@ const usage = `Standort — Befehle
   npm run cli -- import <art> <datei> [--dry-run]   Datei importieren (alles oder nichts)
   npm run cli -- seed                              Demo-Daten laden (was noch fehlt)
   npm run cli -- migrate                           Datenbank migrieren
+  npm run cli -- users create --email E --name N --role admin [--password P]
+                                                   Konto anlegen (ohne --password: Abfrage)
 
 Importarten:
 ${importKinds.map((k) => `  ${k.padEnd(16)} ${importers[k]?.description ?? ''}`).join('\n')}
@@ -19,15 +23,26 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      password: { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command || values.help) {
     console.log(usage);
     return command ? 0 : 1;
   }
-  if (!['import', 'seed', 'migrate'].includes(command)) {
+  if (!['import', 'seed', 'migrate', 'users'].includes(command)) {
     console.error(`Unbekannter Befehl „${command}“.\n\n${usage}`);
+    return 1;
+  }
+  if (command === 'users' && (rest[0] !== 'create' || !values.email || !values.name)) {
+    console.error(`users create braucht --email und --name.\n\n${usage}`);
     return 1;
   }
   if (command === 'import' && rest.length !== 2) {
@@ -37,7 +52,25 @@ async function main(argv: string[]): Promise<number> {
 
   const database = await openConfiguredDatabase(loadConfig());
   try {
-    if (command === 'migrate') {
+    if (command === 'users') {
+      const password = values.password ?? (await promptHidden('Passwort (mindestens 12 Zeichen): '));
+      const input = createUserSchema.safeParse({
+        email: values.email,
+        name: values.name,
+        password,
+        roles: (values.role ?? []).map((role) => ({ role })),
+      });
+      if (!input.success) {
+        throw new AppError(
+          'validation_failed',
+          input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
+      }
+      const user = await createUser(database.db, { ...systemActor, via: 'cli' }, input.data);
+      console.log(
+        `Konto ${user.id} angelegt: ${user.email} (${user.roles.map((r) => r.role).join(', ') || 'ohne Rolle'})`,
+      );
+    } else if (command === 'migrate') {
       console.log('Datenbank ist migriert.');
     } else if (command === 'seed') {
       await loadDemoData(database.db, (m) => console.log(m));
@@ -58,6 +91,22 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+/** Reads a line from the terminal without echoing it. */
+async function promptHidden(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const output = rl as unknown as { _writeToOutput: (s: string) => void };
+  let asked = false;
+  output._writeToOutput = (s: string) => {
+    if (!asked) process.stdout.write(s);
+    asked = true;
+  };
+  const answer = await new Promise<string>((resolve) => rl.question(question, resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
 }
 
 function report(err: unknown): void {

@@ -1,7 +1,13 @@
 export const errorCodes = [
   'validation_failed',
+  'invalid_credentials',
+  'invalid_token',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
   'not_found',
   'conflict',
+  'rate_limited',
   'database_locked',
   'import_failed',
   'internal',
@@ -25,7 +31,16 @@ export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case 'validation_failed':
     case 'import_failed':
+    case 'invalid_token':
       return 400;
+    case 'invalid_credentials':
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+    case 'csrf_failed':
+      return 403;
+    case 'rate_limited':
+      return 429;
     case 'not_found':
       return 404;
     case 'conflict':

@@ -1,3 +1,5 @@
+export * from '../modules/accounts/accounts.table';
+export * from '../modules/audit/audit.table';
 export * from '../modules/funding/funding.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/organisations/organisations.table';

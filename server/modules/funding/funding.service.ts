@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Provenance } from '../../../contracts/common';
 import type { FundingKind, FundingSource } from '../../../contracts/portfolio';
 import { chunks } from '../../db/batch';
@@ -32,8 +32,8 @@ export async function insertFundingLines(tx: Db, lines: (FundingLineDraft & { pr
   }
 }
 
-/** A programme's money summed by source, kind and year. */
-export async function programmeMoney(db: Db, programmeId: number) {
+/** A programme's money summed by source, kind and year, over the projects the filter admits. */
+export async function programmeMoney(db: Db, programmeId: number, projectFilter: SQL) {
   return db
     .select({
       source: fundingLines.source,
@@ -43,7 +43,7 @@ export async function programmeMoney(db: Db, programmeId: number) {
     })
     .from(fundingLines)
     .innerJoin(projects, eq(projects.id, fundingLines.projectId))
-    .where(eq(projects.programmeId, programmeId))
+    .where(and(eq(projects.programmeId, programmeId), projectFilter))
     .groupBy(fundingLines.source, fundingLines.kind, fundingLines.year)
     .orderBy(asc(fundingLines.year), asc(fundingLines.source), asc(fundingLines.kind));
 }

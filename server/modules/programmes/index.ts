@@ -1,5 +1,14 @@
 /** Programmes: initiatives with their fields of action and the figures they published. */
 
+export {
+  createFieldOfAction,
+  createProgramme,
+  findVisibleProgramme,
+  manualProvenance,
+  staleVersion,
+  updateFieldOfAction,
+  updateProgramme,
+} from './programmes.editing';
 export { programmeRoutes } from './programmes.routes';
 export {
   ensureFieldsOfAction,
@@ -11,3 +20,4 @@ export {
   replaceReportedFigures,
   upsertProgramme,
 } from './programmes.service';
+export { programmeVisibleSql, projectVisibleSql } from './visibility';

@@ -1,11 +1,13 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Provenance } from '../../../contracts/common';
 import type { ProgrammeDetail, ProgrammeSummary, ReportedFigure } from '../../../contracts/portfolio';
 import type { Db } from '../../db/client';
 import { projects } from '../../db/schema';
 import { AppError } from '../../errors';
+import type { Actor } from '../accounts';
 import { programmeMoney } from '../funding';
 import { fieldsOfAction, programmes, reportedFigures } from './programmes.table';
+import { programmeVisibleSql, projectVisibleSql } from './visibility';
 
 export type ProgrammeDraft = {
   slug: string;
@@ -69,35 +71,48 @@ export async function replaceReportedFigures(tx: Db, programmeId: number, figure
   }
 }
 
-const programmeColumns = {
-  id: programmes.id,
-  slug: programmes.slug,
-  name: programmes.name,
-  description: programmes.description,
-  owner: programmes.owner,
-  periodStart: programmes.periodStart,
-  periodEnd: programmes.periodEnd,
-  projectCount: sql<number>`(select count(*) from projects p where p.programme_id = programmes.id)`.mapWith(Number),
-  fieldOfActionCount:
-    sql<number>`(select count(*) from fields_of_action f where f.programme_id = programmes.id)`.mapWith(Number),
-  fundingTotalCents:
-    sql<number>`(select coalesce(sum(p.funding_total_cents), 0) from projects p where p.programme_id = programmes.id)`.mapWith(
-      Number,
-    ),
-};
+/** Programme columns with counts and sums over the projects the actor may see. */
+function programmeColumns(actor: Actor) {
+  const visible = projectVisibleSql(actor, 'p');
+  return {
+    id: programmes.id,
+    slug: programmes.slug,
+    name: programmes.name,
+    description: programmes.description,
+    owner: programmes.owner,
+    periodStart: programmes.periodStart,
+    periodEnd: programmes.periodEnd,
+    visibility: programmes.visibility,
+    version: programmes.version,
+    projectCount:
+      sql<number>`(select count(*) from projects p where p.programme_id = programmes.id and ${visible})`.mapWith(
+        Number,
+      ),
+    fieldOfActionCount:
+      sql<number>`(select count(*) from fields_of_action f where f.programme_id = programmes.id)`.mapWith(Number),
+    fundingTotalCents:
+      sql<number>`(select coalesce(sum(p.funding_total_cents), 0) from projects p where p.programme_id = programmes.id and ${visible})`.mapWith(
+        Number,
+      ),
+  };
+}
 
 /** All programmes with their project counts and tracked money. */
-export async function listProgrammes(db: Db): Promise<{ items: ProgrammeSummary[]; total: number }> {
-  const items = await db.select(programmeColumns).from(programmes).orderBy(asc(programmes.name));
+export async function listProgrammes(db: Db, actor: Actor): Promise<{ items: ProgrammeSummary[]; total: number }> {
+  const items = await db
+    .select(programmeColumns(actor))
+    .from(programmes)
+    .where(programmeVisibleSql(actor, 'programmes'))
+    .orderBy(asc(programmes.name));
   return { items, total: items.length };
 }
 
 /** One programme with its fields of action, status counts, money and reported figures. */
-export async function getProgramme(db: Db, id: number): Promise<ProgrammeDetail> {
+export async function getProgramme(db: Db, actor: Actor, id: number): Promise<ProgrammeDetail> {
   const [programme] = await db
-    .select({ ...programmeColumns, provenance: programmes.provenance })
+    .select({ ...programmeColumns(actor), provenance: programmes.provenance })
     .from(programmes)
-    .where(eq(programmes.id, id));
+    .where(and(eq(programmes.id, id), programmeVisibleSql(actor, 'programmes')));
   if (!programme) throw new AppError('not_found', `Programm ${id} wurde nicht gefunden.`);
 
   const [fields, withoutField, statusCounts, money, figures] = await Promise.all([
@@ -117,14 +132,16 @@ export async function getProgramme(db: Db, id: number): Promise<ProgrammeDetail>
     db
       .select({ n: count() })
       .from(projects)
-      .where(sql`${projects.programmeId} = ${id} and ${projects.fieldOfActionId} is null`),
+      .where(
+        sql`${projects.programmeId} = ${id} and ${projects.fieldOfActionId} is null and ${projectVisibleSql(actor, 'projects')}`,
+      ),
     db
       .select({ status: projects.status, count: count() })
       .from(projects)
-      .where(eq(projects.programmeId, id))
+      .where(and(eq(projects.programmeId, id), projectVisibleSql(actor, 'projects')))
       .groupBy(projects.status)
       .orderBy(asc(projects.status)),
-    programmeMoney(db, id),
+    programmeMoney(db, id, projectVisibleSql(actor, 'projects')),
     db
       .select({
         id: reportedFigures.id,

@@ -1,4 +1,8 @@
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const visibility = pgEnum('visibility', visibilities);
+
+import { visibilities } from '../../../contracts/accounts';
 import type { Provenance } from '../../../contracts/common';
 
 export const programmes = pgTable('programmes', {
@@ -10,6 +14,9 @@ export const programmes = pgTable('programmes', {
   periodStart: date({ mode: 'string' }),
   periodEnd: date({ mode: 'string' }),
   provenance: jsonb().$type<Provenance>(),
+  visibility: visibility().notNull().default('public'),
+  /** Optimistic concurrency: every update must name the version it read. */
+  version: integer().notNull().default(1),
 });
 
 export const fieldsOfAction = pgTable(

@@ -1,8 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema, idParamSchema } from '../../../contracts/common';
-import { listProjectsQuerySchema, projectDetailSchema, projectPageSchema } from '../../../contracts/portfolio';
+import {
+  changeStatusSchema,
+  createProjectSchema,
+  listProjectsQuerySchema,
+  projectDetailSchema,
+  projectPageSchema,
+  updateProjectSchema,
+} from '../../../contracts/portfolio';
 import type { Db } from '../../db/client';
+import { changeProjectStatus, createProject, updateProject } from './projects.editing';
 import { getProject, listProjects } from './projects.service';
+
+const writeErrors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+};
 
 export const projectRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -10,6 +26,7 @@ export const projectRoutes =
     app.get(
       '/projects',
       {
+        config: { access: 'public', scope: 'portfolio:read' },
         schema: {
           tags: ['Projekte'],
           summary: 'Projekte suchen (deutsche Volltextsuche) und filtern, seitenweise',
@@ -17,12 +34,13 @@ export const projectRoutes =
           response: { 200: projectPageSchema, 400: errorResponseSchema },
         },
       },
-      (request) => listProjects(db, request.query),
+      (request) => listProjects(db, request.actor, request.query),
     );
 
     app.get(
       '/projects/:id',
       {
+        config: { access: 'public', scope: 'portfolio:read' },
         schema: {
           tags: ['Projekte'],
           summary: 'Ein Projekt mit Organisationen, Statusverlauf, Mitteln und Herkunft',
@@ -30,6 +48,51 @@ export const projectRoutes =
           response: { 200: projectDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
         },
       },
-      (request) => getProject(db, request.params.id),
+      (request) => getProject(db, request.actor, request.params.id),
+    );
+
+    app.post(
+      '/projects',
+      {
+        config: { access: 'signed_in', scope: 'portfolio:write' },
+        schema: {
+          tags: ['Projekte'],
+          summary: 'Projekt anlegen',
+          body: createProjectSchema,
+          response: { 201: projectDetailSchema, ...writeErrors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createProject(db, request.actor, request.body)),
+    );
+
+    app.patch(
+      '/projects/:id',
+      {
+        config: { access: 'signed_in', scope: 'portfolio:write' },
+        schema: {
+          tags: ['Projekte'],
+          summary: 'Projekt ändern (mit der gelesenen Version; veraltet → 409)',
+          params: idParamSchema,
+          body: updateProjectSchema,
+          response: { 200: projectDetailSchema, ...writeErrors },
+        },
+      },
+      (request) => updateProject(db, request.actor, request.params.id, request.body),
+    );
+
+    app.post(
+      '/projects/:id/status',
+      {
+        config: { access: 'signed_in', scope: 'portfolio:write' },
+        schema: {
+          tags: ['Projekte'],
+          summary: 'Status ändern, datiert und mit Kommentar',
+          params: idParamSchema,
+          body: changeStatusSchema,
+          response: { 201: projectDetailSchema, ...writeErrors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await changeProjectStatus(db, request.actor, request.params.id, request.body)),
     );
   };

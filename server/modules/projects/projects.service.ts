@@ -5,7 +5,9 @@ import { chunks } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { fieldsOfAction, organisations, programmes, regions } from '../../db/schema';
 import { AppError } from '../../errors';
+import type { Actor } from '../accounts';
 import { type FundingLineDraft, headlineAmount, insertFundingLines, listProjectFundingLines } from '../funding';
+import { projectVisibleSql } from '../programmes';
 import { getRegionPath } from '../regions';
 import { toPrefixTsQuery } from './project-search';
 import { projectOrganisations, projectStatusChanges, projects } from './projects.table';
@@ -143,8 +145,8 @@ function toListItem(r: ListRow): ProjectListItem {
 }
 
 /** Projects matching the search and filters, one page of them, with the total count. */
-export async function listProjects(db: Db, query: ListProjectsQuery) {
-  const filters: SQL[] = [];
+export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuery) {
+  const filters: SQL[] = [projectVisibleSql(actor, 'projects')];
   const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
   const tsq = tsQuery ? sql`to_tsquery('german'::regconfig, standort_unaccent(${tsQuery}))` : null;
   if (tsq) filters.push(sql`${projects.searchVector} @@ ${tsq}`);
@@ -184,11 +186,17 @@ export async function listProjects(db: Db, query: ListProjectsQuery) {
 }
 
 /** One project with its organisations, region path, status history, money and provenance. */
-export async function getProject(db: Db, id: number): Promise<ProjectDetail> {
+export async function getProject(db: Db, actor: Actor, id: number): Promise<ProjectDetail> {
   const [[row], [extra]] = await Promise.all([
-    selectProjectList(db).where(eq(projects.id, id)),
+    selectProjectList(db).where(and(eq(projects.id, id), projectVisibleSql(actor, 'projects'))),
     db
-      .select({ reference: projects.reference, summary: projects.summary, provenance: projects.provenance })
+      .select({
+        reference: projects.reference,
+        summary: projects.summary,
+        provenance: projects.provenance,
+        visibility: projects.visibility,
+        version: projects.version,
+      })
       .from(projects)
       .where(eq(projects.id, id)),
   ]);
@@ -229,5 +237,7 @@ export async function getProject(db: Db, id: number): Promise<ProjectDetail> {
     statusHistory: history,
     fundingLines: lines.map((l) => ({ ...l, currency: 'EUR' as const })),
     provenance: extra.provenance,
+    visibility: extra.visibility,
+    version: extra.version,
   };
 }

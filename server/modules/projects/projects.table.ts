@@ -16,7 +16,7 @@ import type { Provenance } from '../../../contracts/common';
 import { projectStatuses } from '../../../contracts/portfolio';
 import { tsvector } from '../../db/columns';
 import { organisations } from '../organisations/organisations.table';
-import { fieldsOfAction, programmes } from '../programmes/programmes.table';
+import { fieldsOfAction, programmes, visibility } from '../programmes/programmes.table';
 import { regions } from '../regions/regions.table';
 
 export const projectStatus = pgEnum('project_status', projectStatuses);
@@ -48,6 +48,8 @@ export const projects = pgTable(
       (): SQL => sql`to_tsvector('german'::regconfig, standort_unaccent(${projects.searchText}))`,
     ),
     provenance: jsonb().$type<Provenance>().notNull(),
+    visibility: visibility().notNull().default('public'),
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -59,6 +61,7 @@ export const projects = pgTable(
     index('projects_title_idx').on(t.title),
     index('projects_funding_idx').on(t.fundingTotalCents),
     index('projects_search_idx').using('gin', t.searchVector),
+    index('projects_visibility_idx').on(t.visibility),
   ],
 );
 

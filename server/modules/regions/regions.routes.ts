@@ -10,6 +10,7 @@ export const regionRoutes =
     app.get(
       '/regions',
       {
+        config: { access: 'public', scope: 'read' },
         schema: {
           tags: ['Regionen'],
           summary: 'Regionen (Land, Regierungsbezirk, Kreis, Gemeinde; Regione, Provincia, Comune) nach Namen',
@@ -23,6 +24,7 @@ export const regionRoutes =
     app.get(
       '/regions/:id',
       {
+        config: { access: 'public', scope: 'read' },
         schema: {
           tags: ['Regionen'],
           summary: 'Eine Region mit amtlichem Schlüssel und übergeordneten Gebieten',
