@@ -113,22 +113,23 @@ export type User = z.infer<typeof userSchema>;
 export const userPageSchema = pageOf(userSchema);
 export const listUsersQuerySchema = pageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
 
+const roleGrantsSchema = z.array(
+  z.object({
+    role: roleSchema,
+    programmeId: z.number().int().positive().nullable().default(null),
+    organisationId: z.number().int().positive().nullable().default(null),
+  }),
+);
+
 export const createUserSchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(1).max(200),
   password: passwordSchema.optional(),
-  roles: z
-    .array(
-      z.object({
-        role: roleSchema,
-        programmeId: z.number().int().positive().nullable().default(null),
-        organisationId: z.number().int().positive().nullable().default(null),
-      }),
-    )
-    .default([]),
+  roles: roleGrantsSchema.default([]),
 });
+/** Roles, when given, replace the user's roles as a whole; when absent they stay as they are. */
 export const updateUserSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   isActive: z.boolean().optional(),
-  roles: createUserSchema.shape.roles.optional(),
+  roles: roleGrantsSchema.optional(),
 });

@@ -32,7 +32,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export async function registerAuth(app: FastifyInstance, db: Db): Promise<RouteRule[]> {
   await app.register(cookie);
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as never);
   const routeTable: RouteRule[] = [];
 
   app.addHook('onRoute', (route) => {
@@ -50,7 +50,8 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<RouteR
     request.actor = await actorOf(db, request);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // preValidation, not preHandler: who may call a route is decided before its input is looked at.
+  app.addHook('preValidation', async (request) => {
     const { access, scope } = request.routeOptions.config;
     if (!access || !request.url.startsWith('/api')) return;
     const actor = request.actor;

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { isoTimestamp } from '../../db/columns';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { sessions, users } from './accounts.table';
@@ -121,9 +122,9 @@ export async function listSessions(db: Db, actor: Actor) {
     .orderBy(desc(sessions.lastSeenAt));
   return rows.map((s) => ({
     id: s.id.slice(0, 16),
-    createdAt: s.createdAt,
-    lastSeenAt: s.lastSeenAt,
-    expiresAt: s.expiresAt,
+    createdAt: isoTimestamp(s.createdAt),
+    lastSeenAt: isoTimestamp(s.lastSeenAt),
+    expiresAt: isoTimestamp(s.expiresAt),
     userAgent: s.userAgent,
     isCurrent: s.id === user.sessionId,
   }));

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createTokenSchema } from '../../../contracts/accounts';
 import type { Db } from '../../db/client';
+import { isoTimestamp } from '../../db/columns';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { apiTokens, users } from './accounts.table';
@@ -30,6 +31,18 @@ const publicColumns = {
   revokedAt: apiTokens.revokedAt,
 };
 
+function isoToken<
+  T extends { createdAt: string; expiresAt: string; lastUsedAt: string | null; revokedAt: string | null },
+>(t: T): T {
+  return {
+    ...t,
+    createdAt: isoTimestamp(t.createdAt),
+    expiresAt: isoTimestamp(t.expiresAt),
+    lastUsedAt: isoTimestamp(t.lastUsedAt),
+    revokedAt: isoTimestamp(t.revokedAt),
+  };
+}
+
 /** Creates a token; the secret is returned once and only its hash is kept. */
 export async function createToken(db: Db, actor: Actor, input: z.infer<typeof createTokenSchema>) {
   const user = requireSessionUser(actor);
@@ -54,14 +67,19 @@ export async function createToken(db: Db, actor: Actor, input: z.infer<typeof cr
       entityId: row.id,
       after: { name: row.name, scopes: row.scopes, expiresAt },
     });
-    return { ...row, token: secret };
+    return { ...isoToken(row), token: secret };
   });
 }
 
 /** The user's tokens, without secrets. */
 export async function listTokens(db: Db, actor: Actor) {
   const user = requireSessionUser(actor);
-  return db.select(publicColumns).from(apiTokens).where(eq(apiTokens.userId, user.userId)).orderBy(desc(apiTokens.id));
+  const rows = await db
+    .select(publicColumns)
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, user.userId))
+    .orderBy(desc(apiTokens.id));
+  return rows.map(isoToken);
 }
 
 /** Revokes one of the user's tokens at once. */

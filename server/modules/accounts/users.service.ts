@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle
 import type { z } from 'zod';
 import type { createUserSchema, RoleAssignment, User, updateUserSchema } from '../../../contracts/accounts';
 import type { Db } from '../../db/client';
+import { isoTimestamp } from '../../db/columns';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { isAdmin } from './accounts.policy';
@@ -48,7 +49,7 @@ async function toUsers(db: Db, rows: (typeof users.$inferSelect)[]): Promise<Use
     name: r.name,
     isActive: r.isActive,
     roles: roles.get(r.id) ?? [],
-    createdAt: r.createdAt,
+    createdAt: isoTimestamp(r.createdAt),
   }));
 }
 

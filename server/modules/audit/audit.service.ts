@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '../../../contracts/audit';
 import type { Db } from '../../db/client';
+import { isoTimestamp } from '../../db/columns';
 import { users } from '../../db/schema';
 import type { Actor } from '../accounts/actor';
 import { auditLog } from './audit.table';
@@ -68,7 +69,7 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: Aud
       .from(auditLog)
       .where(where),
   ]);
-  return { items, total: totals[0]?.n ?? 0 };
+  return { items: items.map((i) => ({ ...i, at: isoTimestamp(i.at) })), total: totals[0]?.n ?? 0 };
 }
 
 /** Every matching entry as CSV lines (header first), fetched in pages so large logs stream. */
@@ -100,7 +101,7 @@ export async function* exportAuditCsv(db: Db, query: Omit<AuditQuery, 'page' | '
     for (const r of rows) {
       const cells = [
         r.id,
-        r.at,
+        isoTimestamp(r.at),
         r.actorUserId,
         r.actorName,
         r.actorVia,

@@ -1,0 +1,267 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../contracts/accounts';
+import { organisations, programmes } from '../db/schema';
+import { createTestUser, type Session, signIn } from '../test/accounts';
+import { testTargets } from '../test/database';
+import { createDemoApp } from '../test/demo-app';
+
+// Every route × every role × public/internal/restricted records. A route the table below does not
+// know fails the first test, so no route ships without a decided rule.
+
+type Who = 'anonymous' | Role;
+type Level = 'public' | 'internal' | 'restricted';
+type Outcome = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';
+type Ids = { project: Record<Level, number>; programme: number; field: number; user: number; region: number };
+type Case = {
+  request: (ids: Ids, level: Level) => { method: string; url: string; payload?: unknown };
+  expect: (who: Who, level: Level) => Outcome;
+  /** Runs once per record level; otherwise once. */
+  perRecord?: boolean;
+  /** Ends or changes the session: sign in afresh for this call. */
+  freshSession?: boolean;
+};
+
+const whos: Who[] = [
+  'anonymous',
+  'admin',
+  'programme_office',
+  'funding_officer',
+  'agency_staff',
+  'cluster_manager',
+  'organisation_member',
+];
+const staff = (who: Who) => who !== 'anonymous' && who !== 'organisation_member';
+const anyone = (): Outcome => 'allow';
+const signedIn = (who: Who): Outcome => (who === 'anonymous' ? 'unauthenticated' : 'allow');
+const adminOnly = (who: Who): Outcome =>
+  who === 'anonymous' ? 'unauthenticated' : who === 'admin' ? 'allow' : 'forbidden';
+/** What a role may see of a Ruhr-Konferenz project (the programme office is scoped to that programme). */
+const sees = (who: Who, level: Level) =>
+  level === 'public' ||
+  (level === 'internal' && staff(who)) ||
+  (level === 'restricted' && (who === 'admin' || who === 'programme_office'));
+const read = (who: Who, level: Level): Outcome => (sees(who, level) ? 'allow' : 'hidden');
+const edit = (who: Who, level: Level): Outcome =>
+  who === 'anonymous'
+    ? 'unauthenticated'
+    : !sees(who, level)
+      ? 'hidden'
+      : who === 'admin' || who === 'programme_office'
+        ? 'allow'
+        : 'forbidden';
+const editProgramme = (who: Who): Outcome => edit(who, 'public');
+
+const cases: Record<string, Case> = {
+  'GET /api/health': { request: () => ({ method: 'GET', url: '/api/health' }), expect: anyone },
+  'GET /api/openapi.json': { request: () => ({ method: 'GET', url: '/api/openapi.json' }), expect: anyone },
+  'POST /api/auth/login': {
+    request: () => ({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.org' } }),
+    expect: anyone,
+  },
+  'POST /api/auth/logout': {
+    request: () => ({ method: 'POST', url: '/api/auth/logout' }),
+    expect: signedIn,
+    freshSession: true,
+  },
+  'POST /api/auth/logout-everywhere': {
+    request: () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }),
+    expect: signedIn,
+    freshSession: true,
+  },
+  'GET /api/auth/me': { request: () => ({ method: 'GET', url: '/api/auth/me' }), expect: signedIn },
+  'GET /api/auth/sessions': { request: () => ({ method: 'GET', url: '/api/auth/sessions' }), expect: signedIn },
+  'DELETE /api/auth/sessions/:id': {
+    request: () => ({ method: 'DELETE', url: '/api/auth/sessions/0123456789abcdef' }),
+    expect: signedIn,
+  },
+  'POST /api/auth/password': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'x', newPassword: 'kurz' },
+    }),
+    expect: signedIn,
+  },
+  'POST /api/auth/password-reset': {
+    request: () => ({ method: 'POST', url: '/api/auth/password-reset', payload: { email: 'niemand@example.org' } }),
+    expect: anyone,
+  },
+  'POST /api/auth/password-reset/confirm': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: 'x'.repeat(43), newPassword: 'ein-gültiges-Passwort' },
+    }),
+    expect: anyone,
+  },
+  'GET /api/auth/tokens': { request: () => ({ method: 'GET', url: '/api/auth/tokens' }), expect: signedIn },
+  'POST /api/auth/tokens': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      payload: { name: 'Matrix', scopes: ['read'], expiresInDays: 1 },
+    }),
+    expect: signedIn,
+  },
+  'DELETE /api/auth/tokens/:id': {
+    request: () => ({ method: 'DELETE', url: '/api/auth/tokens/999999' }),
+    expect: signedIn,
+  },
+  'GET /api/users': { request: () => ({ method: 'GET', url: '/api/users' }), expect: adminOnly },
+  'GET /api/users/:id': { request: (ids) => ({ method: 'GET', url: `/api/users/${ids.user}` }), expect: adminOnly },
+  'POST /api/users': {
+    request: () => ({ method: 'POST', url: '/api/users', payload: { email: 'kaputt' } }),
+    expect: adminOnly,
+  },
+  'PATCH /api/users/:id': {
+    request: (ids) => ({ method: 'PATCH', url: `/api/users/${ids.user}`, payload: {} }),
+    expect: adminOnly,
+  },
+  'GET /api/audit': { request: () => ({ method: 'GET', url: '/api/audit' }), expect: adminOnly },
+  'GET /api/audit/export.csv': {
+    request: () => ({ method: 'GET', url: '/api/audit/export.csv?entityType=none' }),
+    expect: adminOnly,
+  },
+  'GET /api/programmes': { request: () => ({ method: 'GET', url: '/api/programmes' }), expect: anyone },
+  'GET /api/programmes/:id': {
+    request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}` }),
+    expect: anyone,
+  },
+  'POST /api/programmes': {
+    request: () => ({ method: 'POST', url: '/api/programmes', payload: { slug: 'matrix-programm', name: 'Matrix' } }),
+    expect: (who) => (who === 'anonymous' ? 'unauthenticated' : who === 'admin' ? 'allow' : 'forbidden'),
+  },
+  'PATCH /api/programmes/:id': {
+    request: (ids) => ({ method: 'PATCH', url: `/api/programmes/${ids.programme}`, payload: { version: 999 } }),
+    expect: editProgramme,
+  },
+  'POST /api/programmes/:id/fields-of-action': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/programmes/${ids.programme}/fields-of-action`,
+      payload: { name: 'Matrix-Feld' },
+    }),
+    expect: editProgramme,
+  },
+  'PATCH /api/fields-of-action/:id': {
+    request: (ids) => ({ method: 'PATCH', url: `/api/fields-of-action/${ids.field}`, payload: { position: 1 } }),
+    expect: editProgramme,
+  },
+  'GET /api/projects': { request: () => ({ method: 'GET', url: '/api/projects' }), expect: anyone },
+  'GET /api/projects/:id': {
+    request: (ids, level) => ({ method: 'GET', url: `/api/projects/${ids.project[level]}` }),
+    expect: read,
+    perRecord: true,
+  },
+  'POST /api/projects': {
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/projects',
+      payload: { programmeId: ids.programme, title: 'Matrix-Projekt' },
+    }),
+    expect: editProgramme,
+  },
+  'PATCH /api/projects/:id': {
+    request: (ids, level) => ({
+      method: 'PATCH',
+      url: `/api/projects/${ids.project[level]}`,
+      payload: { version: 999 },
+    }),
+    expect: edit,
+    perRecord: true,
+  },
+  'POST /api/projects/:id/status': {
+    request: (ids, level) => ({
+      method: 'POST',
+      url: `/api/projects/${ids.project[level]}/status`,
+      payload: { version: 999, status: 'stopped', changedOn: '2026-11-22' },
+    }),
+    expect: edit,
+    perRecord: true,
+  },
+  'GET /api/regions': { request: () => ({ method: 'GET', url: '/api/regions?q=Essen' }), expect: anyone },
+  'GET /api/regions/:id': { request: (ids) => ({ method: 'GET', url: `/api/regions/${ids.region}` }), expect: anyone },
+};
+
+const statusOf: Record<Exclude<Outcome, 'allow'>, number> = { unauthenticated: 401, forbidden: 403, hidden: 404 };
+
+describe.each(testTargets)('authorisation matrix on %s', (target) => {
+  let ctx: Awaited<ReturnType<typeof createDemoApp>>;
+  let ids: Ids;
+  const sessions = new Map<Who, Session>();
+  const email = (who: Who) => `${who}@matrix.example.org`;
+
+  beforeAll(async () => {
+    ctx = await createDemoApp(target);
+    const [ruhr] = await ctx.db.select().from(programmes).where(eq(programmes.slug, 'ruhr-konferenz'));
+    const [org] = await ctx.db.select().from(organisations).where(eq(organisations.name, 'KLIC.Ruhr'));
+    const programmeId = ruhr?.id as number;
+    for (const who of whos.filter((w): w is Role => w !== 'anonymous')) {
+      const scoped =
+        who === 'programme_office'
+          ? { programmeId }
+          : ['agency_staff', 'cluster_manager', 'organisation_member'].includes(who)
+            ? { organisationId: org?.id }
+            : {};
+      await createTestUser(ctx.db, email(who), [{ role: who, ...scoped }]);
+      sessions.set(who, await signIn(ctx.app, email(who)));
+    }
+    const admin = sessions.get('admin') as Session;
+    const project: Partial<Record<Level, number>> = {};
+    for (const level of ['public', 'internal', 'restricted'] as const) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/projects',
+        headers: admin.headers,
+        payload: { programmeId, title: `Matrix ${level}`, visibility: level },
+      });
+      project[level] = res.json().id;
+    }
+    const detail = (await ctx.app.inject(`/api/programmes/${programmeId}`)).json();
+    const regions = (await ctx.app.inject('/api/regions?q=Essen')).json();
+    const me = (await ctx.app.inject({ url: '/api/auth/me', headers: admin.headers })).json();
+    ids = {
+      project: project as Record<Level, number>,
+      programme: programmeId,
+      field: detail.fieldsOfAction[0].id,
+      user: me.id,
+      region: regions.items[0].id,
+    };
+  });
+  afterAll(() => ctx?.close());
+
+  it('has a rule for every API route', () => {
+    const known = new Set(Object.keys(cases));
+    const routes = ctx.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !known.has(r))).toEqual([]);
+    expect([...known].filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  for (const [route, rule] of Object.entries(cases)) {
+    for (const level of rule.perRecord ? (['public', 'internal', 'restricted'] as const) : (['public'] as const)) {
+      it(`${route}${rule.perRecord ? ` (${level} record)` : ''}: ${whos.map((w) => `${w}→${rule.expect(w, level)}`).join(', ')}`, async () => {
+        for (const who of whos) {
+          let session = sessions.get(who);
+          if (session && rule.freshSession) session = await signIn(ctx.app, email(who));
+          const { method, url, payload } = rule.request(ids, level);
+          const res = await ctx.app.inject({
+            method: method as 'GET',
+            url,
+            headers: session?.headers ?? {},
+            ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+          });
+          // Signing out (everywhere) ends the role's usual session too: open a new one.
+          if (session && rule.freshSession) sessions.set(who, await signIn(ctx.app, email(who)));
+          const outcome = rule.expect(who, level);
+          const context = `${who} ${method} ${url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+          if (outcome === 'allow') {
+            expect([401, 403, ...(rule.perRecord ? [404] : [])], context).not.toContain(res.statusCode);
+          } else {
+            expect(res.statusCode, context).toBe(statusOf[outcome]);
+          }
+        }
+      });
+    }
+  }
+});
