@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   createUserSchema,
   listUsersQuerySchema,
@@ -8,6 +9,7 @@ import {
 } from '../../../contracts/accounts';
 import { errorResponseSchema, idParamSchema } from '../../../contracts/common';
 import type { Db } from '../../db/client';
+import { erasePerson, exportPersonalData } from './personal-data.service';
 import { createUser, getUser, listUsers, updateUser } from './users.service';
 
 const errors = {
@@ -53,5 +55,37 @@ export const userRoutes =
         schema: { tags, params: idParamSchema, body: updateUserSchema, response: { 200: userSchema, ...errors } },
       },
       (request) => updateUser(db, request.actor, request.params.id, request.body),
+    );
+    app.get(
+      '/users/:id/personal-data',
+      {
+        config: { access: 'signed_in', scope: 'accounts:read' },
+        schema: {
+          tags,
+          summary: 'Alle Daten einer Person als JSON (die Person selbst oder Administration)',
+          params: idParamSchema,
+          response: { 200: z.record(z.string(), z.unknown()), ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .header('content-disposition', `attachment; filename="standort-personendaten-${request.params.id}.json"`)
+          .send(await exportPersonalData(db, request.actor, request.params.id)),
+    );
+    app.post(
+      '/users/:id/erase',
+      {
+        config: { access: 'admin', scope: 'accounts:write' },
+        schema: {
+          tags,
+          summary: 'Person löschen: personenbezogene Daten entfernen, Vorgänge behalten',
+          params: idParamSchema,
+          response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+        },
+      },
+      async (request) => {
+        await erasePerson(db, request.actor, request.params.id);
+        return { ok: true as const };
+      },
     );
   };
