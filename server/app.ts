@@ -12,10 +12,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { loadOidcConfig, type OidcConfig } from './config';
 import type { Db } from './db/client';
 import { type RouteRule, registerAuth } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
-import { authRoutes, userRoutes } from './modules/accounts';
+import { authRoutes, oidcRoutes, userRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { programmeRoutes } from './modules/programmes';
 import { projectRoutes } from './modules/projects';
@@ -26,10 +27,12 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; when absent the server answers the API only. */
   webDir?: string;
+  /** Single sign-on; null turns it off, absent reads the OIDC_* environment variables. */
+  oidc?: OidcConfig | null;
 };
 
 /** Builds the HTTP app: the API under /api, its OpenAPI document and docs, and the web app. */
-export async function buildApp({ db, logger = false, webDir }: AppOptions) {
+export async function buildApp({ db, logger = false, webDir, oidc = loadOidcConfig() }: AppOptions) {
   const app = Fastify({ logger, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -75,6 +78,7 @@ export async function buildApp({ db, logger = false, webDir }: AppOptions) {
       );
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
       await api.register(authRoutes(db, (message) => app.log.info(message)));
+      await api.register(oidcRoutes(db, oidc));
       await api.register(userRoutes(db));
       await api.register(auditRoutes(db));
       await api.register(programmeRoutes(db));

@@ -12,7 +12,14 @@ import { createDemoApp } from '../test/demo-app';
 type Who = 'anonymous' | Role;
 type Level = 'public' | 'internal' | 'restricted';
 type Outcome = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';
-type Ids = { project: Record<Level, number>; programme: number; field: number; user: number; region: number };
+type Ids = {
+  project: Record<Level, number>;
+  programme: number;
+  field: number;
+  user: number;
+  victim: number;
+  region: number;
+};
 type Case = {
   request: (ids: Ids, level: Level) => { method: string; url: string; payload?: unknown };
   expect: (who: Who, level: Level) => Outcome;
@@ -95,6 +102,13 @@ const cases: Record<string, Case> = {
     }),
     expect: anyone,
   },
+  // Single sign-on is off in the matrix app: the flow routes answer 404, which no role is denied.
+  'GET /api/auth/oidc': { request: () => ({ method: 'GET', url: '/api/auth/oidc' }), expect: anyone },
+  'GET /api/auth/oidc/login': { request: () => ({ method: 'GET', url: '/api/auth/oidc/login' }), expect: anyone },
+  'GET /api/auth/oidc/callback': {
+    request: () => ({ method: 'GET', url: '/api/auth/oidc/callback?code=x&state=y' }),
+    expect: anyone,
+  },
   'GET /api/auth/tokens': { request: () => ({ method: 'GET', url: '/api/auth/tokens' }), expect: signedIn },
   'POST /api/auth/tokens': {
     request: () => ({
@@ -116,6 +130,15 @@ const cases: Record<string, Case> = {
   },
   'PATCH /api/users/:id': {
     request: (ids) => ({ method: 'PATCH', url: `/api/users/${ids.user}`, payload: {} }),
+    expect: adminOnly,
+  },
+  'GET /api/users/:id/personal-data': {
+    request: (ids) => ({ method: 'GET', url: `/api/users/${ids.user}/personal-data` }),
+    // ids.user is the admin: the person themself or an admin may read it.
+    expect: adminOnly,
+  },
+  'POST /api/users/:id/erase': {
+    request: (ids) => ({ method: 'POST', url: `/api/users/${ids.victim}/erase` }),
     expect: adminOnly,
   },
   'GET /api/audit': { request: () => ({ method: 'GET', url: '/api/audit' }), expect: adminOnly },
@@ -221,11 +244,13 @@ describe.each(testTargets)('authorisation matrix on %s', (target) => {
     const detail = (await ctx.app.inject(`/api/programmes/${programmeId}`)).json();
     const regions = (await ctx.app.inject('/api/regions?q=Essen')).json();
     const me = (await ctx.app.inject({ url: '/api/auth/me', headers: admin.headers })).json();
+    const victim = await createTestUser(ctx.db, 'victim@matrix.example.org');
     ids = {
       project: project as Record<Level, number>,
       programme: programmeId,
       field: detail.fieldsOfAction[0].id,
       user: me.id,
+      victim: victim.id,
       region: regions.items[0].id,
     };
   });

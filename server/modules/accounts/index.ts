@@ -10,7 +10,10 @@ export {
 } from './accounts.policy';
 export { type Actor, anonymous, systemActor, type UserActor } from './actor';
 export { authRoutes } from './auth.routes';
+export { oidcRoutes } from './oidc.routes';
+export { accountForOidcIdentity, type OidcErrorCode } from './oidc.service';
 export { changePassword, requestPasswordReset, resetPassword } from './passwords.service';
+export { erasePerson, exportPersonalData } from './personal-data.service';
 export {
   actorForUser,
   authenticate,

@@ -32,7 +32,11 @@ describe.each(testTargets)('personal data on %s', (target) => {
       headers: erin.headers,
       payload: { name: 'Erins Skript', scopes: ['read'], expiresInDays: 5 },
     });
-    await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: 'erin.beispiel@example.org' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: 'erin.beispiel@example.org' },
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -46,15 +50,23 @@ describe.each(testTargets)('personal data on %s', (target) => {
     expect(data.account).toMatchObject({ email: 'erin.beispiel@example.org', roles: [{ role: 'programme_office' }] });
     expect(data.apiTokens).toEqual([expect.objectContaining({ name: 'Erins Skript' })]);
     expect(data.mails).toHaveLength(1);
-    expect(data.actions.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['sign_in', 'create']));
+    expect(data.actions.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['sign_in', 'create']),
+    );
     expect(JSON.stringify(data)).not.toMatch(/passwordHash|tokenHash|scrypt\$/);
     const other = await signIn(app, 'other@example.org');
-    expect((await app.inject({ url: `/api/users/${erinId}/personal-data`, headers: other.headers })).statusCode).toBe(403);
-    expect((await app.inject({ url: `/api/users/${erinId}/personal-data`, headers: admin.headers })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/api/users/${erinId}/personal-data`, headers: other.headers })).statusCode).toBe(
+      403,
+    );
+    expect((await app.inject({ url: `/api/users/${erinId}/personal-data`, headers: admin.headers })).statusCode).toBe(
+      200,
+    );
   });
 
   it('erases a person from every API response but keeps the records they touched', async () => {
-    expect((await app.inject({ method: 'POST', url: `/api/users/${erinId}/erase`, headers: erin.headers })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/users/${erinId}/erase`, headers: erin.headers })).statusCode,
+    ).toBe(403);
     const res = await app.inject({ method: 'POST', url: `/api/users/${erinId}/erase`, headers: admin.headers });
     expect(res.statusCode).toBe(200);
 
@@ -74,7 +86,12 @@ describe.each(testTargets)('personal data on %s', (target) => {
     }
     const programme = responses[5]?.json().items.find((p: { slug: string }) => p.slug === 'erins-programm');
     expect(programme).toMatchObject({ name: 'Programm von Erin' });
-    expect(responses[1]?.json()).toMatchObject({ name: `Gelöschte Person ${erinId}`, email: null, isActive: false, roles: [] });
+    expect(responses[1]?.json()).toMatchObject({
+      name: `Gelöschte Person ${erinId}`,
+      email: null,
+      isActive: false,
+      roles: [],
+    });
 
     expect((await app.inject({ url: '/api/auth/me', headers: erin.headers })).statusCode).toBe(401);
     const login = await app.inject({
@@ -87,6 +104,8 @@ describe.each(testTargets)('personal data on %s', (target) => {
 
   it('does not let an admin erase their own account', async () => {
     const me = (await app.inject({ url: '/api/auth/me', headers: admin.headers })).json();
-    expect((await app.inject({ method: 'POST', url: `/api/users/${me.id}/erase`, headers: admin.headers })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/users/${me.id}/erase`, headers: admin.headers })).statusCode,
+    ).toBe(403);
   });
 });
