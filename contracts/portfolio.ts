@@ -126,7 +126,10 @@ export const projectListItemSchema = z.object({
   fundingTotalCents: z.number().int(),
 });
 export type ProjectListItem = z.infer<typeof projectListItemSchema>;
-export const projectPageSchema = pageOf(projectListItemSchema);
+export const projectPageSchema = pageOf(projectListItemSchema).extend({
+  /** True when more projects match than were counted; `total` is then a lower bound. */
+  isTotalCapped: z.boolean(),
+});
 
 export const projectDetailSchema = projectListItemSchema.extend({
   reference: z.string().nullable(),

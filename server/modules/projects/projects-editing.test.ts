@@ -142,7 +142,7 @@ describe.each(testTargets)('editing the portfolio on %s', (target) => {
     });
     expect(res.statusCode).toBe(200);
     const anonymousList = await call('GET', '/api/projects?q=RegionWestfalen');
-    expect(anonymousList.json()).toEqual({ items: [], total: 0 });
+    expect(anonymousList.json()).toEqual({ items: [], total: 0, isTotalCapped: false });
     expect((await call('GET', `/api/projects/${westfalen.id}`)).statusCode).toBe(404);
     expect((await call('GET', `/api/projects/${westfalen.id}`, staff)).statusCode).toBe(404);
     expect((await call('GET', `/api/projects/${westfalen.id}`, ruhrOffice)).statusCode).toBe(404);

@@ -144,8 +144,11 @@ function toListItem(r: ListRow): ProjectListItem {
   };
 }
 
-/** Projects matching the search and filters, one page of them, with the total count. */
-export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuery) {
+/** Totals above this are reported as "more than COUNT_CAP". */
+export const COUNT_CAP = 10_000;
+
+/** Projects matching the search and filters, one page of them, with the total count (capped). */
+export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuery, countCap = COUNT_CAP) {
   const filters: SQL[] = [projectVisibleSql(actor, 'projects')];
   const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
   const tsq = tsQuery ? sql`to_tsquery('german'::regconfig, standort_unaccent(${tsQuery}))` : null;
@@ -177,12 +180,14 @@ export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuer
       .orderBy(...order, asc(projects.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
+    // Counting stops past the cap: an exact count of tens of thousands of matches costs more than
+    // the page itself, and "mehr als 10.000" is all a reader needs.
     db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(projects)
-      .where(where),
+      .from(db.select({ one: sql`1` }).from(projects).where(where).limit(countCap + 1).as('capped')),
   ]);
-  return { items: rows.map(toListItem), total: totals[0]?.n ?? 0 };
+  const counted = totals[0]?.n ?? 0;
+  return { items: rows.map(toListItem), total: Math.min(counted, countCap), isTotalCapped: counted > countCap };
 }
 
 /** One project with its organisations, region path, status history, money and provenance. */

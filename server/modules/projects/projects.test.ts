@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectDetail, ProjectListItem } from '../../../contracts/portfolio';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
+import { anonymous } from '../accounts';
+import { listProjects } from './projects.service';
 
-type Page = { items: ProjectListItem[]; total: number };
+type Page = { items: ProjectListItem[]; total: number; isTotalCapped: boolean };
 
 describe.each(testTargets)('projects API on %s', (target) => {
   let ctx: Awaited<ReturnType<typeof createDemoApp>>;
@@ -29,9 +31,18 @@ describe.each(testTargets)('projects API on %s', (target) => {
   afterAll(() => ctx?.close());
 
   it('lists every demo project, 25 to a page by default', async () => {
-    const { items, total } = await page('');
+    const { items, total, isTotalCapped } = await page('');
     expect(total).toBe(3109 + 160 + 8 + 1);
+    expect(isTotalCapped).toBe(false);
     expect(items).toHaveLength(25);
+  });
+
+  it('stops counting past the cap and says so', async () => {
+    const capped = await listProjects(ctx.db, anonymous, { page: 1, pageSize: 10 }, 1000);
+    expect(capped).toMatchObject({ total: 1000, isTotalCapped: true });
+    expect(capped.items).toHaveLength(10);
+    const exact = await listProjects(ctx.db, anonymous, { page: 1, pageSize: 10, q: 'Wasserstoff' }, 1000);
+    expect(exact).toMatchObject({ total: 25, isTotalCapped: false });
   });
 
   it('finds projects by German word forms: "Kläranlagen" finds "Kläranlage"', async () => {
