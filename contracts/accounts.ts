@@ -113,12 +113,24 @@ export type User = z.infer<typeof userSchema>;
 export const userPageSchema = pageOf(userSchema);
 export const listUsersQuerySchema = pageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
 
+/** Roles that apply to one organisation, and so need it named. */
+export const organisationRoles: readonly Role[] = ['agency_staff', 'cluster_manager', 'organisation_member'];
+
 const roleGrantsSchema = z.array(
-  z.object({
-    role: roleSchema,
-    programmeId: z.number().int().positive().nullable().default(null),
-    organisationId: z.number().int().positive().nullable().default(null),
-  }),
+  z
+    .object({
+      role: roleSchema,
+      programmeId: z.number().int().positive().nullable().default(null),
+      organisationId: z.number().int().positive().nullable().default(null),
+    })
+    .refine((g) => !organisationRoles.includes(g.role) || g.organisationId !== null, {
+      path: ['organisationId'],
+      message: 'Diese Rolle gilt für eine Organisation: organisationId angeben',
+    })
+    .refine((g) => g.role === 'programme_office' || g.programmeId === null, {
+      path: ['programmeId'],
+      message: 'Nur die Rolle Programmbüro gilt für ein Programm',
+    }),
 );
 
 export const createUserSchema = z.object({

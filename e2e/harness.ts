@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -21,14 +21,46 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; stop(): Promise<void> };
 
-/** Starts the real server (built web app, fresh embedded database with demo data) on a free port. */
-export async function startServer(): Promise<RunningServer> {
+/** An account to create before the server starts (roles without scope: the CLI cannot scope them). */
+export type SeedUser = { email: string; name: string; roles: string[]; password: string };
+
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+/** Creates an account with `standort users create` in the data dir; the server must not be running yet. */
+async function createUser(dataDir: string, user: SeedUser): Promise<void> {
+  const args = ['server/cli.ts', 'users', 'create', '--email', user.email, '--name', user.name];
+  for (const role of user.roles) args.push('--role', role);
+  args.push('--password', user.password);
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      tsx,
+      args,
+      { cwd: root, env: { ...process.env, STANDORT_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' } },
+      (error, _stdout, stderr) =>
+        error
+          ? reject(new Error(`users create ${user.email} ist fehlgeschlagen: ${stderr || error.message}`))
+          : resolve(),
+    );
+  });
+}
+
+/**
+ * Starts the real server (built web app, fresh embedded database with demo data) on a free port.
+ * `users` are created first, through the CLI, because the embedded database is locked while the server runs.
+ */
+export async function startServer(options: { users?: SeedUser[] } = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(root, 'dist', 'web', 'index.html'))) {
     throw new Error('dist/web fehlt — zuerst `npm run build` ausführen');
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'standort-e2e-'));
-  const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  try {
+    for (const user of options.users ?? []) await createUser(dataDir, user);
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const child: ChildProcess = spawn(tsx, ['server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

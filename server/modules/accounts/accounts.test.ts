@@ -229,9 +229,17 @@ describe.each(testTargets)('accounts and sign-in on %s', (target) => {
       method: 'PATCH',
       url: `/api/users/${created.json().id}`,
       headers: admin.headers,
-      payload: { isActive: false, roles: [{ role: 'agency_staff', organisationId: null }] },
+      payload: { isActive: false, roles: [{ role: 'programme_office', programmeId: null }] },
     });
-    expect(changed.json()).toMatchObject({ isActive: false, roles: [{ role: 'agency_staff' }] });
+    expect(changed.json()).toMatchObject({ isActive: false, roles: [{ role: 'programme_office' }] });
+    const unscoped = await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${created.json().id}`,
+      headers: admin.headers,
+      payload: { roles: [{ role: 'agency_staff' }] },
+    });
+    expect(unscoped.statusCode).toBe(400);
+    expect(unscoped.json().error.details.fields[0].field).toBe('body.roles.0.organisationId');
   });
 
   it('sends security headers and hides internals in errors', async () => {

@@ -12,9 +12,13 @@ export async function assertNotThrottled(db: Db, key: string): Promise<void> {
   const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, key));
   if (row?.lockedUntil && new Date(row.lockedUntil).getTime() > Date.now()) {
     const retryAfter = Math.ceil((new Date(row.lockedUntil).getTime() - Date.now()) / 1000);
-    throw new AppError('rate_limited', `Zu viele Versuche. Bitte in ${retryAfter} Sekunden erneut versuchen.`, {
-      retryAfterSeconds: retryAfter,
-    });
+    throw new AppError(
+      'rate_limited',
+      `Zu viele Versuche. Bitte in ${retryAfter} ${retryAfter === 1 ? 'Sekunde' : 'Sekunden'} erneut versuchen.`,
+      {
+        retryAfterSeconds: retryAfter,
+      },
+    );
   }
 }
 

@@ -178,7 +178,7 @@ export async function changeProjectStatus(
       entityType: 'project',
       entityId: id,
       before: { status: before.status, version: before.version },
-      after: { status: latest?.status ?? input.status, change },
+      after: { status: latest?.status ?? input.status, version: before.version + 1, change },
     });
   });
   return getProject(db, actor, id);

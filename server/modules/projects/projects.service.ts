@@ -182,9 +182,14 @@ export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuer
       .offset((query.page - 1) * query.pageSize),
     // Counting stops past the cap: an exact count of tens of thousands of matches costs more than
     // the page itself, and "mehr als 10.000" is all a reader needs.
-    db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(db.select({ one: sql`1` }).from(projects).where(where).limit(countCap + 1).as('capped')),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(
+      db
+        .select({ one: sql`1` })
+        .from(projects)
+        .where(where)
+        .limit(countCap + 1)
+        .as('capped'),
+    ),
   ]);
   const counted = totals[0]?.n ?? 0;
   return { items: rows.map(toListItem), total: Math.min(counted, countCap), isTotalCapped: counted > countCap };

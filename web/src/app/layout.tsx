@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminMenu, DrawerAccountLinks, UserMenu } from '../features/accounts/user-menu';
 import { type Language, toLanguage } from '../lib/i18n';
 import classes from './layout.module.css';
 
@@ -86,9 +87,11 @@ export function Layout() {
                       {t(item.key)}
                     </Link>
                   ))}
+                  <AdminMenu className={classes.navLink} isActive={pathname.startsWith('/admin')} />
                 </Group>
               </Box>
               <LanguageSwitch />
+              <UserMenu />
             </Group>
           </Group>
         </Container>
@@ -100,6 +103,7 @@ export function Layout() {
           {navItems.map((item) => (
             <NavLink key={item.to} component={Link} to={item.to} label={t(item.key)} active={item.isActive(pathname)} />
           ))}
+          <DrawerAccountLinks pathname={pathname} />
         </nav>
       </Drawer>
 

@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError } from '../lib/api';
@@ -8,7 +8,17 @@ import { theme } from './theme';
 
 const i18n = initI18n();
 
-export const queryClient = new QueryClient({
+// A 401 on anything but /auth/me means the session ended (expired, or signed out elsewhere):
+// ask again who is signed in, so the header and the edit buttons follow.
+function onUnauthenticated(error: unknown, queryKey?: readonly unknown[]): void {
+  if (error instanceof ApiError && error.code === 'unauthenticated' && queryKey?.[0] !== 'me') {
+    void queryClient.invalidateQueries({ queryKey: ['me'] });
+  }
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => onUnauthenticated(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => onUnauthenticated(error) }),
   defaultOptions: {
     queries: {
       staleTime: 60_000,

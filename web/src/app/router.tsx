@@ -1,5 +1,12 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { AboutPage } from '../features/about/about-page';
+import { AccountPage } from '../features/accounts/account-page';
+import { parseLoginSearch, parseResetSearch } from '../features/accounts/auth-search';
+import { ForgotPasswordPage } from '../features/accounts/forgot-password-page';
+import { LoginPage } from '../features/accounts/login-page';
+import { ResetPasswordPage } from '../features/accounts/reset-password-page';
+import { parseUsersSearch } from '../features/accounts/users-search';
+import { parseAuditSearch } from '../features/audit/audit-search';
 import { ProgrammeListPage } from '../features/programmes/programme-list-page';
 import { ProjectDetailPage } from '../features/projects/project-detail-page';
 import { ProjectListPage } from '../features/projects/project-list-page';
@@ -47,12 +54,59 @@ const aboutRoute = createRoute({
   component: AboutPage,
 });
 
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: parseLoginSearch,
+  component: LoginPage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: parseResetSearch,
+  component: ResetPasswordPage,
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  component: AccountPage,
+});
+
+// Administration is for a few people: its pages load only when opened.
+const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/users',
+  validateSearch: parseUsersSearch,
+  component: lazyRouteComponent(() => import('../features/accounts/users-page'), 'UsersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/audit',
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import('../features/audit/audit-page'), 'AuditPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   programmeListRoute,
   programmeDashboardRoute,
   projectListRoute,
   projectDetailRoute,
   aboutRoute,
+  loginRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  accountRoute,
+  usersRoute,
+  auditRoute,
 ]);
 
 export const router = createRouter({

@@ -24,6 +24,17 @@ function dateFormat(language: Language): Intl.DateTimeFormat {
   return format;
 }
 
+function dateTimeFormat(language: Language): Intl.DateTimeFormat {
+  const id = `dt:${language}`;
+  let format = cache.get(id);
+  if (!(format instanceof Intl.DateTimeFormat)) {
+    // A moment (a sign-in, an audit entry) in the visitor's own time zone.
+    format = new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' });
+    cache.set(id, format);
+  }
+  return format;
+}
+
 /** Money from integer cents: "1.234.567 €", or "1.234,56 €" when the amount has cents. */
 export function formatMoney(cents: number, language: Language): string {
   const hasCents = cents % 100 !== 0;
@@ -67,4 +78,18 @@ export function formatDate(isoDate: string, language: Language): string {
   if (!match) return isoDate;
   const [, year, month, day] = match;
   return dateFormat(language).format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))));
+}
+
+/** A timestamp ("2026-11-22T00:46:25Z") as "22.11.2026, 01:46" in the visitor's time zone. */
+export function formatDateTime(isoTimestamp: string, language: Language): string {
+  // PostgreSQL writes "2026-11-22 00:46:38.829+00"; not every browser parses that without help.
+  const normalised = isoTimestamp.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  const date = new Date(normalised);
+  return Number.isNaN(date.getTime()) ? isoTimestamp : dateTimeFormat(language).format(date);
+}
+
+/** Today in the visitor's time zone as an ISO date ("2026-11-22"), the default of date inputs. */
+export function todayIsoDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatMoney, formatMoneyCompact, formatNumber } from './format';
+import { formatDate, formatDateTime, formatMoney, formatMoneyCompact, formatNumber } from './format';
 import { type Language, toLanguage } from './i18n';
 
 export interface Formatters {
@@ -9,6 +9,8 @@ export interface Formatters {
   moneyCompact: (cents: number) => string;
   number: (value: number) => string;
   date: (isoDate: string) => string;
+  /** A moment, with the time of day. */
+  dateTime: (isoTimestamp: string) => string;
   /** A period from two optional ISO dates, or null when both are unknown. */
   period: (start: string | null, end: string | null) => string | null;
 }
@@ -25,6 +27,7 @@ export function useFormat(): Formatters {
       moneyCompact: (cents) => formatMoneyCompact(cents, language),
       number: (value) => formatNumber(value, language),
       date,
+      dateTime: (isoTimestamp) => formatDateTime(isoTimestamp, language),
       period: (start, end) => {
         if (start && end) return t('period.between', { start: date(start), end: date(end) });
         if (start) return t('period.from', { start: date(start) });

@@ -33,6 +33,21 @@ export function NotFoundState() {
   );
 }
 
+/** For signed-in people who lack the role a page needs. */
+export function ForbiddenState() {
+  const { t } = useTranslation();
+  usePageTitle(t('common.forbiddenTitle'));
+  return (
+    <Stack align="flex-start" gap="md" py="xl" maw={640}>
+      <Title order={1}>{t('common.forbiddenTitle')}</Title>
+      <Text>{t('common.forbiddenText')}</Text>
+      <ButtonLink to="/" variant="light">
+        {t('common.backHome')}
+      </ButtonLink>
+    </Stack>
+  );
+}
+
 /** Shows "nicht gefunden" for not_found errors and a retryable alert for anything else. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();

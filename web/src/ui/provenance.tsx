@@ -12,6 +12,7 @@ export function useProvenanceLine(): (provenance: Provenance) => string {
     if (provenance.kind === 'import') {
       return t('provenance.import', { importKind: provenance.importKind, file: provenance.file, row: provenance.row });
     }
+    if (provenance.kind === 'manual') return t('provenance.manual', { date: format.date(provenance.at.slice(0, 10)) });
     return provenance.publishedOn ? `${provenance.title}, ${format.date(provenance.publishedOn)}` : provenance.title;
   };
 }
@@ -40,6 +41,9 @@ export function ProvenanceDetails({ provenance }: { provenance: Provenance }) {
         ) : null}
       </Stack>
     );
+  }
+  if (provenance.kind === 'manual') {
+    return <Text size="sm">{t('provenance.manual', { date: format.date(provenance.at.slice(0, 10)) })}</Text>;
   }
   return (
     <Stack gap={6}>

@@ -15,7 +15,7 @@ export function SourceToggle({ provenance, withLabel = false }: { provenance: Pr
   const passageId = useId();
 
   const label = withLabel ? `${t('common.source')}: ` : '';
-  if (provenance.kind === 'import') {
+  if (provenance.kind !== 'seed') {
     return (
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
         {label}

@@ -1,5 +1,6 @@
-import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeDetail } from '../../../../contracts/portfolio';
 import { parseRouteId } from '../../lib/route-id';
@@ -9,8 +10,13 @@ import { PageBreadcrumbs } from '../../ui/page-breadcrumbs';
 import { ErrorState, LoadingState, NotFoundState } from '../../ui/page-states';
 import { useProvenanceLine } from '../../ui/provenance';
 import { usePageTitle } from '../../ui/use-page-title';
+import { VisibilityBadge } from '../../ui/visibility';
+import { useCanEditProgramme } from '../accounts/permissions';
+import { ProjectFormModal } from '../projects/project-form-modal';
 import { FieldOfActionChart } from './field-of-action-chart';
+import { FieldOfActionModal } from './field-of-action-modal';
 import { MoneyChart } from './money-chart';
+import { ProgrammeFormModal } from './programme-form-modal';
 import { useProgramme } from './programmes.api';
 import { ReportedFiguresTable } from './reported-figures-table';
 import { StatusChart } from './status-chart';
@@ -30,11 +36,41 @@ function KeyFigure({ label, value }: { label: string; value: string }) {
   );
 }
 
-function ProgrammeHeader({ programme }: { programme: ProgrammeDetail }) {
+type Dialog = 'edit' | 'fieldOfAction' | 'project' | null;
+
+/** Bearbeiten, Handlungsfeld hinzufügen, Projekt anlegen: for the programme office and admins only. */
+function ProgrammeEditActions({ programme, onReload }: { programme: ProgrammeDetail; onReload: () => void }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  return (
+    <Group gap="xs">
+      <Button variant="default" onClick={() => setDialog('edit')}>
+        {t('common.edit')}
+      </Button>
+      <Button variant="default" onClick={() => setDialog('fieldOfAction')}>
+        {t('fieldOfActionForm.add')}
+      </Button>
+      <Button variant="default" onClick={() => setDialog('project')}>
+        {t('projectForm.createTitle')}
+      </Button>
+      <ProgrammeFormModal opened={dialog === 'edit'} programme={programme} onClose={close} onReload={onReload} />
+      <FieldOfActionModal opened={dialog === 'fieldOfAction'} programme={programme} onClose={close} />
+      <ProjectFormModal
+        opened={dialog === 'project'}
+        target={{ kind: 'create', programmeId: programme.id }}
+        onClose={close}
+      />
+    </Group>
+  );
+}
+
+function ProgrammeHeader({ programme, onReload }: { programme: ProgrammeDetail; onReload: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const provenanceLine = useProvenanceLine();
   const period = format.period(programme.periodStart, programme.periodEnd);
+  const canEdit = useCanEditProgramme(programme.id);
   return (
     <Stack gap="md">
       <PageBreadcrumbs
@@ -47,7 +83,10 @@ function ProgrammeHeader({ programme }: { programme: ProgrammeDetail }) {
       />
       <Group justify="space-between" align="flex-start" gap="md">
         <Stack gap={6} maw={820}>
-          <Title order={1}>{programme.name}</Title>
+          <Group gap="sm" align="center">
+            <Title order={1}>{programme.name}</Title>
+            <VisibilityBadge visibility={programme.visibility} />
+          </Group>
           <Text c="dimmed">
             {[programme.owner, period ?? t('programmes.periodUnknown')].filter(Boolean).join(' · ')}
           </Text>
@@ -56,6 +95,7 @@ function ProgrammeHeader({ programme }: { programme: ProgrammeDetail }) {
           {t('dashboard.showProjects')}
         </ButtonLink>
       </Group>
+      {canEdit ? <ProgrammeEditActions programme={programme} onReload={onReload} /> : null}
       {programme.description ? <Text maw={820}>{programme.description}</Text> : null}
       {programme.provenance ? (
         <Text size="sm" c="dimmed">
@@ -84,7 +124,7 @@ export function ProgrammeDashboardPage() {
   const data = programme.data;
   return (
     <Stack gap="xl">
-      <ProgrammeHeader programme={data} />
+      <ProgrammeHeader programme={data} onReload={() => void programme.refetch()} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <StatusChart statusCounts={data.statusCounts} />
         <MoneyChart money={data.money} />

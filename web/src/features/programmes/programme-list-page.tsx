@@ -1,10 +1,15 @@
-import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeSummary } from '../../../../contracts/portfolio';
 import { useFormat } from '../../lib/use-format';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { ErrorState, LoadingState } from '../../ui/page-states';
 import { usePageTitle } from '../../ui/use-page-title';
+import { VisibilityBadge } from '../../ui/visibility';
+import { useMe } from '../accounts/accounts.api';
+import { canCreateProgramme } from '../accounts/permissions';
+import { ProgrammeFormModal } from './programme-form-modal';
 import { useProgrammes } from './programmes.api';
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -27,11 +32,19 @@ function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
   return (
     <Card withBorder padding="lg" radius="md" component="article">
       <Stack gap="sm" h="100%">
-        <Title order={2} size="h4">
-          <AnchorLink to="/programmes/$programmeId" params={{ programmeId: String(programme.id) }} c="inherit" fw={700}>
-            {programme.name}
-          </AnchorLink>
-        </Title>
+        <Group gap="xs" justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={2} size="h4">
+            <AnchorLink
+              to="/programmes/$programmeId"
+              params={{ programmeId: String(programme.id) }}
+              c="inherit"
+              fw={700}
+            >
+              {programme.name}
+            </AnchorLink>
+          </Title>
+          <VisibilityBadge visibility={programme.visibility} />
+        </Group>
         <Stack gap={2}>
           {programme.owner ? (
             <Text size="sm">
@@ -71,16 +84,33 @@ function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
   );
 }
 
+/** "Programm anlegen", for admins and programme offices not limited to one programme. */
+function CreateProgrammeButton() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [opened, { open, close }] = useDisclosure(false);
+  if (!canCreateProgramme(me.data)) return null;
+  return (
+    <>
+      <Button onClick={open}>{t('programmeForm.createTitle')}</Button>
+      <ProgrammeFormModal opened={opened} onClose={close} />
+    </>
+  );
+}
+
 export function ProgrammeListPage() {
   const { t } = useTranslation();
   const programmes = useProgrammes();
   usePageTitle(t('programmes.title'));
   return (
     <Stack gap="lg">
-      <Stack gap="xs">
-        <Title order={1}>{t('programmes.title')}</Title>
-        <Text maw={760}>{t('programmes.intro')}</Text>
-      </Stack>
+      <Group justify="space-between" align="flex-end" gap="md">
+        <Stack gap="xs">
+          <Title order={1}>{t('programmes.title')}</Title>
+          <Text maw={760}>{t('programmes.intro')}</Text>
+        </Stack>
+        <CreateProgrammeButton />
+      </Group>
       {programmes.isPending ? (
         <LoadingState />
       ) : programmes.isError ? (

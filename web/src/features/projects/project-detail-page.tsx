@@ -1,6 +1,6 @@
-import { Breadcrumbs, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Breadcrumbs, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../../../../contracts/portfolio';
 import { parseRouteId } from '../../lib/route-id';
@@ -13,9 +13,13 @@ import { useRegionLevelLabel } from '../../ui/region-level';
 import { Section } from '../../ui/section';
 import { PartnerBadge, StatusBadge } from '../../ui/status-badge';
 import { usePageTitle } from '../../ui/use-page-title';
+import { VisibilityBadge } from '../../ui/visibility';
+import { useCanEditProgramme } from '../accounts/permissions';
 import { FundingLinesTable } from './funding-lines-table';
 import { OrganisationsTable } from './organisations-table';
+import { ProjectFormModal } from './project-form-modal';
 import { useProject } from './projects.api';
+import { StatusChangeModal } from './status-change-modal';
 import { StatusTimeline } from './status-timeline';
 
 const route = getRouteApi('/projects/$projectId');
@@ -99,8 +103,33 @@ function ProjectFacts({ project }: { project: ProjectDetail }) {
   );
 }
 
-function ProjectView({ project }: { project: ProjectDetail }) {
+/** Bearbeiten and Status ändern: for the programme office of the project's programme and admins. */
+function ProjectEditActions({ project, onReload }: { project: ProjectDetail; onReload: () => void }) {
   const { t } = useTranslation();
+  const [dialog, setDialog] = useState<'edit' | 'status' | null>(null);
+  const close = () => setDialog(null);
+  return (
+    <Group gap="xs">
+      <Button variant="default" onClick={() => setDialog('edit')}>
+        {t('common.edit')}
+      </Button>
+      <Button variant="default" onClick={() => setDialog('status')}>
+        {t('statusChange.title')}
+      </Button>
+      <ProjectFormModal
+        opened={dialog === 'edit'}
+        target={{ kind: 'edit', project }}
+        onClose={close}
+        onReload={onReload}
+      />
+      <StatusChangeModal opened={dialog === 'status'} project={project} onClose={close} onReload={onReload} />
+    </Group>
+  );
+}
+
+function ProjectView({ project, onReload }: { project: ProjectDetail; onReload: () => void }) {
+  const { t } = useTranslation();
+  const canEdit = useCanEditProgramme(project.programme.id);
   return (
     <Stack gap="lg">
       <PageBreadcrumbs
@@ -112,12 +141,16 @@ function ProjectView({ project }: { project: ProjectDetail }) {
         current={project.title}
       />
       <Stack gap="xs">
-        <Title order={1} size="h2">
-          {project.title}
-        </Title>
+        <Group justify="space-between" align="flex-start" gap="md">
+          <Title order={1} size="h2" maw={880}>
+            {project.title}
+          </Title>
+          {canEdit ? <ProjectEditActions project={project} onReload={onReload} /> : null}
+        </Group>
         <Group gap="xs">
           <StatusBadge status={project.status} />
           {project.isPartnerProject ? <PartnerBadge /> : null}
+          <VisibilityBadge visibility={project.visibility} />
           <Text size="sm" c="dimmed">
             {project.programme.name}
             {project.fieldOfAction ? ` · ${project.fieldOfAction.name}` : ''}
@@ -159,5 +192,5 @@ export function ProjectDetailPage() {
   if (id === undefined) return <NotFoundState />;
   if (project.isPending) return <LoadingState />;
   if (project.isError) return <ErrorState error={project.error} onRetry={() => void project.refetch()} />;
-  return <ProjectView project={project.data} />;
+  return <ProjectView project={project.data} onReload={() => void project.refetch()} />;
 }

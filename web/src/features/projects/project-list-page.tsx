@@ -35,7 +35,9 @@ export function ProjectListPage() {
         <Title order={1}>{t('projects.title')}</Title>
         {projects.data ? (
           <Text fw={600} aria-live="polite" data-testid="project-total">
-            {t('count.projects', { count: total, formatted: format.number(total) })}
+            {projects.data?.isTotalCapped
+              ? t('count.projectsMoreThan', { formatted: format.number(total) })
+              : t('count.projects', { count: total, formatted: format.number(total) })}
           </Text>
         ) : null}
       </Group>

@@ -1,13 +1,18 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ProjectDetail, ProjectListItem, RegionDetail, regionListSchema } from '../../../../contracts/portfolio';
-import { apiGet } from '../../lib/api';
+import type {
+  CreateProject,
+  ProjectDetail,
+  ProjectStatus,
+  projectPageSchema,
+  RegionDetail,
+  regionListSchema,
+  UpdateProject,
+} from '../../../../contracts/portfolio';
+import { apiGet, apiSend } from '../../lib/api';
 import { type ProjectSearch, projectPageSize } from './project-search';
 
-export interface ProjectPage {
-  items: ProjectListItem[];
-  total: number;
-}
+export type ProjectPage = z.infer<typeof projectPageSchema>;
 
 export type RegionOption = z.infer<typeof regionListSchema>['items'][number];
 
@@ -61,5 +66,43 @@ export function useRegion(regionId: number | undefined) {
     queryFn: ({ signal }) => apiGet<RegionDetail>(`/regions/${regionId}`, undefined, signal),
     enabled: regionId !== undefined,
     staleTime: 60 * 60_000,
+  });
+}
+
+/** After a project changed: its page at once, then lists, dashboards and the audit log. */
+function refreshProject(queryClient: QueryClient, project: ProjectDetail): Promise<void> {
+  queryClient.setQueryData(['projects', 'detail', project.id], project);
+  return queryClient.invalidateQueries({
+    predicate: (query) =>
+      (query.queryKey[0] === 'projects' && query.queryKey[1] !== 'detail') ||
+      query.queryKey[0] === 'programmes' ||
+      query.queryKey[0] === 'audit',
+  });
+}
+
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateProject) => apiSend<ProjectDetail>('POST', '/projects', input),
+    onSuccess: (project) => refreshProject(queryClient, project),
+  });
+}
+
+/** Saves changed fields with the version that was read; a stale version fails with 409 conflict. */
+export function useUpdateProject(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateProject) => apiSend<ProjectDetail>('PATCH', `/projects/${projectId}`, input),
+    onSuccess: (project) => refreshProject(queryClient, project),
+  });
+}
+
+/** Records a dated status change with a comment; the timeline shows it right after. */
+export function useChangeProjectStatus(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { version: number; status: ProjectStatus; changedOn: string; comment: string | null }) =>
+      apiSend<ProjectDetail>('POST', `/projects/${projectId}/status`, input),
+    onSuccess: (project) => refreshProject(queryClient, project),
   });
 }

@@ -13,9 +13,11 @@ interface RegionLabel {
 export function RegionSelect({
   value,
   onChange,
+  error,
 }: {
   value: number | undefined;
   onChange: (regionId: number | undefined) => void;
+  error?: string;
 }) {
   const { t } = useTranslation();
   const levelLabel = useRegionLevelLabel();
@@ -51,6 +53,7 @@ export function RegionSelect({
       filter={({ options: all }) => all}
       nothingFoundMessage={regions.isFetching ? t('common.loading') : t('projects.regionNothingFound')}
       comboboxProps={{ withinPortal: true }}
+      error={error}
     />
   );
 }
