@@ -29,11 +29,26 @@ export type AppOptions = {
   webDir?: string;
   /** Single sign-on; null turns it off, absent reads the OIDC_* environment variables. */
   oidc?: OidcConfig | null;
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  trustProxy?: boolean;
 };
 
 /** Builds the HTTP app: the API under /api, its OpenAPI document and docs, and the web app. */
-export async function buildApp({ db, logger = false, webDir, oidc = loadOidcConfig() }: AppOptions) {
-  const app = Fastify({ logger, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp({
+  db,
+  logger = false,
+  webDir,
+  oidc = loadOidcConfig(),
+  trustProxy = false,
+}: AppOptions) {
+  const app = Fastify({
+    logger:
+      logger && typeof logger === 'object'
+        ? { ...logger, redact: ['req.headers.authorization', 'req.headers.cookie'] }
+        : logger,
+    bodyLimit: 1_048_576,
+    trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

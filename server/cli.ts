@@ -78,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
     } else {
       const [kind, file] = rest as [string, string];
       const result = await runImport(database.db, kind, file, {
+        actor: { ...systemActor, via: 'cli' },
         dryRun: values['dry-run'],
         onProgress: (phase, detail) =>
           console.log(`… ${phase === 'read' ? 'prüfe' : phase === 'write' ? 'schreibe' : 'fertig'}: ${detail}`),

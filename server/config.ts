@@ -12,6 +12,7 @@ const configSchema = z.object({
   STANDORT_DEMO: flag.default(true),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: flag.default(false),
 });
 
 const unset = (v: unknown) => (v === '' ? undefined : v);
@@ -72,6 +73,8 @@ export type Config = {
   loadDemo: boolean;
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address, https for Secure cookies). */
+  trustProxy: boolean;
   oidc: OidcConfig | null;
 };
 
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: c.STANDORT_DEMO,
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY,
     oidc: loadOidcConfig(env),
   };
 }

@@ -11,7 +11,13 @@ async function main() {
   const started = Date.now();
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  const app = await buildApp({ db: database.db, logger: { level: config.logLevel }, webDir: WEB_DIR });
+  const app = await buildApp({
+    db: database.db,
+    logger: { level: config.logLevel },
+    webDir: WEB_DIR,
+    oidc: config.oidc,
+    trustProxy: config.trustProxy,
+  });
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   app.log.info(`Datenbank: ${where}, migriert`);
   if (config.loadDemo) await loadDemoData(database.db, (m) => app.log.info(m));

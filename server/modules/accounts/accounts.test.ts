@@ -242,6 +242,27 @@ describe.each(testTargets)('accounts and sign-in on %s', (target) => {
     expect(unscoped.json().error.details.fields[0].field).toBe('body.roles.0.organisationId');
   });
 
+  it('marks the session cookie Secure behind a trusted https proxy', async () => {
+    const proxied = await buildApp({ db: database.db, trustProxy: true, oidc: null });
+    const res = await proxied.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: 'admin@example.org', password: TEST_PASSWORD },
+    });
+    expect(String(res.headers['set-cookie'])).toContain('Secure');
+    await proxied.close();
+  });
+
+  it('refuses request bodies over 1 MB', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a@example.org', password: 'x'.repeat(1_100_000) },
+    });
+    expect(res.statusCode).toBe(413);
+  });
+
   it('sends security headers and hides internals in errors', async () => {
     const res = await app.inject('/api/projects?page=0');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
+import { type Actor, systemActor } from '../accounts';
+import { recordAudit } from '../audit';
 import type { RowError } from './importer';
 import { importRuns } from './imports.table';
 import { importers, importKinds } from './registry';
@@ -13,6 +15,8 @@ export type ImportResult =
   | { status: 'unchanged'; kind: string; file: string };
 
 export type ImportOptions = {
+  /** Who runs the import (recorded in the audit log); the system when not given. */
+  actor?: Actor;
   /** Validate only: report every bad row, write nothing. */
   dryRun?: boolean;
   onProgress?: (phase: 'read' | 'write' | 'done', detail: string) => void;
@@ -57,7 +61,16 @@ export async function runImport(
   options.onProgress?.('write', `${records.length} Datensätze`);
   const summary = await db.transaction(async (tx) => {
     const result = await importer.write(tx, records, { fileName });
-    await tx.insert(importRuns).values({ kind, fileName, sha256, rowCount: records.length, summary: result });
+    const [run] = await tx
+      .insert(importRuns)
+      .values({ kind, fileName, sha256, rowCount: records.length, summary: result })
+      .returning({ id: importRuns.id });
+    await recordAudit(tx, options.actor ?? systemActor, {
+      action: 'import',
+      entityType: 'import_run',
+      entityId: run?.id ?? 0,
+      after: { kind, file: fileName, sha256, rows: records.length, summary: result },
+    });
     return result;
   });
   options.onProgress?.('done', fileName);

@@ -6,7 +6,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../config';
 import type { Database } from '../../db/client';
-import { fieldsOfAction, fundingLines, organisations, programmes, projects, regions } from '../../db/schema';
+import { auditLog, fieldsOfAction, fundingLines, organisations, programmes, projects, regions } from '../../db/schema';
 import { AppError } from '../../errors';
 import { createTestDatabase, testTargets } from '../../test/database';
 import { eurosToCents } from './csv';
@@ -118,6 +118,15 @@ describe.each(testTargets)('imports on %s', (target) => {
       .innerJoin(regions, eq(regions.id, projects.regionId))
       .where(eq(projects.reference, 'EFRE-2014-1'));
     expect(row?.region).toBe('Hagen');
+  });
+
+  it('records every committed import in the audit log', async () => {
+    const rows = await database.db
+      .select({ after: auditLog.after, via: auditLog.actorVia })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'import'));
+    expect(rows.map((r) => (r.after as { kind: string }).kind)).toEqual(demoImports.map(([kind]) => kind));
+    expect(rows.every((r) => r.via === 'system')).toBe(true);
   });
 
   it('skips a file that was already imported unchanged', async () => {
