@@ -163,7 +163,21 @@ export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuer
       where r.id = ${query.regionId} and d.path like r.path || '%')`);
   }
   const where = and(...filters);
-  const sort = query.sort ?? (tsq ? 'relevance' : 'title');
+  // Counting stops past the cap: an exact count of tens of thousands of matches costs more than
+  // the page itself, and "mehr als 10.000" is all a reader needs.
+  const totals = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(
+    db
+      .select({ one: sql`1` })
+      .from(projects)
+      .where(where)
+      .limit(countCap + 1)
+      .as('capped'),
+  );
+  const counted = totals[0]?.n ?? 0;
+  // Ranking every one of more matches than the cap would cost seconds on large portfolios and says
+  // little about a word that common; such broad searches are listed by title instead.
+  const rankable = tsq !== null && counted <= countCap;
+  const sort = query.sort === 'relevance' || query.sort === undefined ? (rankable ? 'relevance' : 'title') : query.sort;
   const order: SQL[] = {
     relevance: tsq ? [sql`ts_rank(${projects.searchVector}, ${tsq}) desc`] : [],
     title: [asc(projects.title)],
@@ -173,25 +187,11 @@ export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuer
     funding: [asc(projects.fundingTotalCents)],
     '-funding': [desc(projects.fundingTotalCents)],
   }[sort];
-
-  const [rows, totals] = await Promise.all([
-    selectProjectList(db)
-      .where(where)
-      .orderBy(...order, asc(projects.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    // Counting stops past the cap: an exact count of tens of thousands of matches costs more than
-    // the page itself, and "mehr als 10.000" is all a reader needs.
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(
-      db
-        .select({ one: sql`1` })
-        .from(projects)
-        .where(where)
-        .limit(countCap + 1)
-        .as('capped'),
-    ),
-  ]);
-  const counted = totals[0]?.n ?? 0;
+  const rows = await selectProjectList(db)
+    .where(where)
+    .orderBy(...order, asc(projects.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   return { items: rows.map(toListItem), total: Math.min(counted, countCap), isTotalCapped: counted > countCap };
 }
 

@@ -54,6 +54,7 @@ export const projects = pgTable(
   },
   (t) => [
     index('projects_programme_idx').on(t.programmeId, t.title),
+    index('projects_programme_status_idx').on(t.programmeId, t.status),
     index('projects_field_of_action_idx').on(t.fieldOfActionId),
     index('projects_status_idx').on(t.status),
     index('projects_region_idx').on(t.regionId),

@@ -43,6 +43,17 @@ describe.each(testTargets)('projects API on %s', (target) => {
     expect(capped.items).toHaveLength(10);
     const exact = await listProjects(ctx.db, anonymous, { page: 1, pageSize: 10, q: 'Wasserstoff' }, 1000);
     expect(exact).toMatchObject({ total: 25, isTotalCapped: false });
+    const broad = await listProjects(ctx.db, anonymous, { page: 1, pageSize: 25, q: 'Wasserstoff' }, 10);
+    const byTitle = await listProjects(
+      ctx.db,
+      anonymous,
+      { page: 1, pageSize: 25, q: 'Wasserstoff', sort: 'title' },
+      10,
+    );
+    const ranked = await listProjects(ctx.db, anonymous, { page: 1, pageSize: 25, q: 'Wasserstoff' }, 1000);
+    expect(broad.isTotalCapped).toBe(true);
+    expect(broad.items.map((p) => p.id)).toEqual(byTitle.items.map((p) => p.id));
+    expect(ranked.items.map((p) => p.id)).not.toEqual(byTitle.items.map((p) => p.id));
   });
 
   it('finds projects by German word forms: "Kläranlagen" finds "Kläranlage"', async () => {

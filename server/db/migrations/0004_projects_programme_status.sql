@@ -1,0 +1,1 @@
+CREATE INDEX "projects_programme_status_idx" ON "projects" USING btree ("programme_id","status");
