@@ -10,6 +10,7 @@ export const fundingSources = [
   'eu_erdf',
   'eu_esf',
   'eu_other',
+  'eu_horizon',
   'erdf_programme',
   'federal',
   'state',

@@ -200,13 +200,133 @@ describe('accounts, editing and audit in Chromium', () => {
     await page.getByRole('button', { name: 'Programm anlegen' }).waitFor();
     await page.getByRole('link', { name: 'Ruhr-Konferenz' }).first().click();
     await page.getByRole('heading', { name: 'Ruhr-Konferenz', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Bearbeiten' }).click();
+    await page.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
     const edit = page.getByRole('dialog', { name: 'Programm bearbeiten' });
     expect(await edit.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Ruhr-Konferenz');
     await settle(page);
     await screenshot(page, 'accounts-programme-edit-modal');
     await edit.getByRole('button', { name: 'Abbrechen' }).click();
     await screenshot(page, 'accounts-dashboard-editor');
+
+    // A field of action is renamed in place; a name the programme already has is refused at the field.
+    const fields = page.getByRole('region', { name: 'Projekte nach Handlungsfeld' });
+    const editButtons = fields.getByRole('button', { name: /^Bearbeiten: / });
+    const [first, second] = await Promise.all([0, 1].map((n) => editButtons.nth(n).getAttribute('aria-label')));
+    const firstName = (first ?? '').replace(/^Bearbeiten: /, '');
+    const secondName = (second ?? '').replace(/^Bearbeiten: /, '');
+    await editButtons.nth(1).click();
+    const fieldDialog = page.getByRole('dialog', { name: 'Handlungsfeld in Ruhr-Konferenz bearbeiten' });
+    const nameInput = fieldDialog.getByRole('textbox', { name: 'Name' });
+    expect(await nameInput.inputValue()).toBe(secondName);
+    await nameInput.fill(firstName);
+    await fieldDialog.getByRole('button', { name: 'Speichern' }).click();
+    await fieldDialog.getByText('Dieses Programm hat schon ein Handlungsfeld mit diesem Namen.').waitFor();
+    await settle(page);
+    await screenshot(page, 'accounts-field-of-action-edit-modal');
+    await nameInput.fill(`${secondName} (umbenannt)`);
+    await fieldDialog.getByRole('button', { name: 'Speichern' }).click();
+    await fieldDialog.waitFor({ state: 'detached' });
+    await fields.getByRole('link', { name: `${secondName} (umbenannt)` }).waitFor();
+  });
+
+  it('lets an admin export and erase the data of a person', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, admin);
+
+    // Everyone can download their own data from their account page.
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { id: number };
+    await page.goto(`${server.url}/account`);
+    const myData = page.getByRole('region', { name: 'Meine Daten' });
+    const myLink = myData.getByRole('link', { name: 'Meine Daten herunterladen (JSON)' });
+    expect(await myLink.getAttribute('href')).toBe(`/api/users/${me.id}/personal-data`);
+
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByRole('button', { name: 'Konto anlegen' }).click();
+    const create = page.getByRole('dialog', { name: 'Konto anlegen' });
+    await create.getByLabel('E-Mail-Adresse').fill('erika@example.org');
+    await create.getByRole('textbox', { name: 'Name', exact: true }).fill('Erika Ehemalig');
+    await create.getByRole('button', { name: 'Konto anlegen' }).click();
+    await create.waitFor({ state: 'detached' });
+    const table = page.getByRole('table', { name: 'Konten' });
+    await table.getByText('Erika Ehemalig').waitFor();
+    const found = (await (await page.request.get(`${server.url}/api/users?q=erika`)).json()) as {
+      items: { id: number }[];
+    };
+    const erikaId = found.items[0]?.id;
+    expect(erikaId).toBeGreaterThan(0);
+
+    // The row's "Datenschutz" menu links to the person's data, which comes as a JSON attachment.
+    await table.getByRole('button', { name: 'Datenschutz: Erika Ehemalig' }).click();
+    const exportItem = page.getByRole('menuitem', { name: 'Daten exportieren' });
+    const href = await exportItem.getAttribute('href');
+    expect(href).toBe(`/api/users/${erikaId}/personal-data`);
+    expect(await page.getByRole('menuitem', { name: 'Person löschen' }).count()).toBe(1);
+    await settle(page);
+    await screenshot(page, 'accounts-users-privacy-menu');
+    await page.keyboard.press('Escape');
+    await exportItem.waitFor({ state: 'detached' });
+    const download = await page.request.get(`${server.url}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toContain('attachment');
+    expect(JSON.stringify(await download.json())).toContain('erika@example.org');
+
+    // Admins cannot erase themselves; the edit dialog offers the same actions as the row.
+    await table.getByRole('button', { name: `Datenschutz: ${admin.name}` }).click();
+    await page.getByRole('menuitem', { name: 'Daten exportieren' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Person löschen' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: 'Daten exportieren' }).waitFor({ state: 'detached' });
+    await table.getByRole('button', { name: 'Bearbeiten: Erika Ehemalig' }).click();
+    const edit = page.getByRole('dialog', { name: 'Konto von Erika Ehemalig bearbeiten' });
+    expect(await edit.getByRole('link', { name: 'Daten exportieren: Erika Ehemalig' }).getAttribute('href')).toBe(href);
+    await settle(page);
+    await screenshot(page, 'accounts-user-edit-modal');
+    await edit.getByRole('button', { name: 'Person löschen: Erika Ehemalig' }).click();
+
+    const confirm = page.getByRole('dialog', { name: 'Person löschen' });
+    await confirm.getByText(`„Gelöschte Person ${erikaId}“`, { exact: false }).waitFor();
+    expect(await confirm.textContent()).toContain('Das lässt sich nicht rückgängig machen.');
+    await edit.waitFor({ state: 'detached' });
+    await settle(page);
+    await screenshot(page, 'accounts-users-erase-confirm');
+    await confirm.getByRole('button', { name: 'Endgültig löschen' }).click();
+    await confirm.waitFor({ state: 'detached' });
+
+    // The person is gone from the list; what they did stays, under "Gelöschte Person N".
+    await page.getByRole('status').filter({ hasText: 'Person gelöscht' }).waitFor();
+    await expect.poll(() => table.getByText('Erika Ehemalig').count()).toBe(0);
+    await screenshot(page, 'accounts-users-after-erase');
+    const after = (await (await page.request.get(`${server.url}/api/users/${erikaId}`)).json()) as { name: string };
+    expect(after.name).toBe(`Gelöschte Person ${erikaId}`);
+  });
+
+  it('offers single sign-on only when it is set up, and explains why one failed', async () => {
+    const page = await newPage();
+    // The e2e server runs without OIDC: the sign-in page asks, and offers passwords only.
+    const status = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/oidc');
+    await page.goto(`${server.url}/login`);
+    expect(await (await status).json()).toEqual({ enabled: false });
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /Single Sign-on|Anmelden mit/ }).count()).toBe(0);
+    expect(await page.getByText('oder', { exact: true }).count()).toBe(0);
+
+    // With single sign-on set up (the answer stubbed here), the button leaves for the server's
+    // sign-in route and names where to come back to; a failed attempt comes back with its reason.
+    await page.route(
+      (url) => url.pathname === '/api/auth/oidc',
+      (route) => route.fulfill({ json: { enabled: true, name: 'Ruhr-ID' } }),
+    );
+    await page.route(
+      (url) => url.pathname === '/api/auth/oidc/login',
+      (route) => route.fulfill({ contentType: 'text/html', body: '<h1>Anmeldedienst</h1>' }),
+    );
+    await page.goto(`${server.url}/login?redirect=%2Fadmin%2Faudit&error=sso_domain`);
+    await page.getByText('Für diese E-Mail-Domain ist kein Zugang vorgesehen.', { exact: false }).waitFor();
+    const sso = page.getByRole('button', { name: 'Anmelden mit Ruhr-ID' });
+    await sso.waitFor();
+    await screenshot(page, 'accounts-login-sso');
+    await sso.click();
+    await page.waitForURL(`${server.url}/api/auth/oidc/login?returnTo=%2Fadmin%2Faudit`);
   });
 
   it('shows anonymous visitors no administration and no edit buttons', async () => {

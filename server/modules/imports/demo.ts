@@ -10,6 +10,7 @@ export const demoImports: [kind: string, file: string][] = [
   ['erdf-nrw-2007', path.join(DATA_DIR, 'erdf-nrw', 'erdf_nrw_2007_2013_beneficiaries.csv')],
   ['erdf-nrw-2014', path.join(DATA_DIR, 'erdf-nrw', 'erdf_nrw_2014_2020_operations.csv')],
   ['portfolio', path.join(DATA_DIR, 'seeds', 'portfolio.json')],
+  ['cordis-h2020', path.join(DATA_DIR, 'cordis-h2020', 'projects.csv')],
 ];
 
 /** Loads whatever part of the demo dataset is not there yet, through the regular import code. */

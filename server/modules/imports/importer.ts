@@ -16,6 +16,10 @@ export type ImportContext = {
 export type Importer<T> = {
   kind: string;
   description: string;
+  /** Further files the import reads next to the given one; their content counts for "unchanged". */
+  companionFiles?: (file: string) => string[];
+  /** Rows read, when a record is not one row (several files, one JSON document). */
+  countRows?: (records: T[]) => number;
   read(file: string): Promise<{ records: T[]; errors: RowError[] }>;
   write(tx: Db, records: T[], ctx: ImportContext): Promise<Record<string, number>>;
 };

@@ -39,14 +39,16 @@ export async function runImport(
       field: 'kind',
     });
   }
-  let content: Buffer;
-  try {
-    content = await fs.readFile(file);
-  } catch {
-    throw new AppError('validation_failed', `Datei ${file} kann nicht gelesen werden.`, { field: 'file' });
+  const hash = createHash('sha256');
+  for (const f of [file, ...(importer.companionFiles?.(file) ?? [])]) {
+    try {
+      hash.update(await fs.readFile(f));
+    } catch {
+      throw new AppError('validation_failed', `Datei ${f} kann nicht gelesen werden.`, { field: 'file' });
+    }
   }
   const fileName = path.basename(file);
-  const sha256 = createHash('sha256').update(content).digest('hex');
+  const sha256 = hash.digest('hex');
   const [previous] = await db
     .select({ id: importRuns.id })
     .from(importRuns)
@@ -56,25 +58,34 @@ export async function runImport(
   options.onProgress?.('read', fileName);
   const { records, errors } = await importer.read(file);
   if (errors.length > 0) throw importFailed(fileName, errors);
-  if (options.dryRun) return { status: 'imported', kind, file: fileName, rows: records.length, summary: {} };
+  if (options.dryRun) {
+    return {
+      status: 'imported',
+      kind,
+      file: fileName,
+      rows: importer.countRows?.(records) ?? records.length,
+      summary: {},
+    };
+  }
 
-  options.onProgress?.('write', `${records.length} Datensätze`);
+  const rows = importer.countRows?.(records) ?? records.length;
+  options.onProgress?.('write', `${rows} Datensätze`);
   const summary = await db.transaction(async (tx) => {
     const result = await importer.write(tx, records, { fileName });
     const [run] = await tx
       .insert(importRuns)
-      .values({ kind, fileName, sha256, rowCount: records.length, summary: result })
+      .values({ kind, fileName, sha256, rowCount: rows, summary: result })
       .returning({ id: importRuns.id });
     await recordAudit(tx, options.actor ?? systemActor, {
       action: 'import',
       entityType: 'import_run',
       entityId: run?.id ?? 0,
-      after: { kind, file: fileName, sha256, rows: records.length, summary: result },
+      after: { kind, file: fileName, sha256, rows, summary: result },
     });
     return result;
   });
   options.onProgress?.('done', fileName);
-  return { status: 'imported', kind, file: fileName, rows: records.length, summary };
+  return { status: 'imported', kind, file: fileName, rows, summary };
 }
 
 function importFailed(fileName: string, errors: RowError[]): AppError {

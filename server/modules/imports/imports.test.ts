@@ -6,7 +6,17 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../config';
 import type { Database } from '../../db/client';
-import { auditLog, fieldsOfAction, fundingLines, organisations, programmes, projects, regions } from '../../db/schema';
+import {
+  auditLog,
+  fieldsOfAction,
+  fundingLines,
+  organisationIdentifiers,
+  organisations,
+  programmes,
+  projectOrganisations,
+  projects,
+  regions,
+} from '../../db/schema';
 import { AppError } from '../../errors';
 import { createTestDatabase, testTargets } from '../../test/database';
 import { eurosToCents } from './csv';
@@ -127,6 +137,47 @@ describe.each(testTargets)('imports on %s', (target) => {
       .where(eq(auditLog.action, 'import'));
     expect(rows.map((r) => (r.after as { kind: string }).kind)).toEqual(demoImports.map(([kind]) => kind));
     expect(rows.every((r) => r.via === 'system')).toBe(true);
+  });
+
+  it('imports Horizon 2020 with full consortia, organisations found by PIC and placed in NRW or Piemonte', async () => {
+    const [dlr] = await database.db
+      .select({ id: organisations.id, name: organisations.name, region: regions.name, type: organisations.type })
+      .from(organisationIdentifiers)
+      .innerJoin(organisations, eq(organisations.id, organisationIdentifiers.organisationId))
+      .leftJoin(regions, eq(regions.id, organisations.regionId))
+      .where(sql`${organisationIdentifiers.scheme} = 'pic' and ${organisationIdentifiers.value} = '999981731'`);
+    expect(dlr).toMatchObject({
+      name: 'DEUTSCHES ZENTRUM FUER LUFT - UND RAUMFAHRT EV',
+      region: 'Köln',
+      type: 'research_institute',
+    });
+    const [torino] = await database.db
+      .select({ region: regions.name })
+      .from(organisationIdentifiers)
+      .innerJoin(organisations, eq(organisations.id, organisationIdentifiers.organisationId))
+      .innerJoin(regions, eq(regions.id, organisations.regionId))
+      .where(sql`${organisationIdentifiers.value} = '918645291'`);
+    expect(torino?.region).toBe('Torino');
+    const [links] = await database.db
+      .select({
+        n: count(),
+        coordinators: sql<number>`count(*) filter (where ${projectOrganisations.role} = 'lead')`.mapWith(Number),
+      })
+      .from(projectOrganisations)
+      .innerJoin(projects, eq(projects.id, projectOrganisations.projectId))
+      .where(sql`${projects.reference} like 'H2020-%'`);
+    // 24,110 participations; four pairs of PICs carry the same name and so are one organisation.
+    expect(links).toEqual({ n: 24106, coordinators: 1762 });
+    const [first] = await database.db
+      .select({ cents: projectOrganisations.contributionCents })
+      .from(projectOrganisations)
+      .innerJoin(projects, eq(projects.id, projectOrganisations.projectId))
+      .innerJoin(
+        organisationIdentifiers,
+        eq(organisationIdentifiers.organisationId, projectOrganisations.organisationId),
+      )
+      .where(sql`${projects.reference} = 'H2020-193393' and ${organisationIdentifiers.value} = '999568608'`);
+    expect(first?.cents).toBe(9_207_828);
   });
 
   it('skips a file that was already imported unchanged', async () => {

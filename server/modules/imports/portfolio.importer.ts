@@ -143,6 +143,8 @@ function* citations(p: Portfolio): Generator<[string, z.infer<typeof evidenceSch
 export const portfolioImporter: Importer<Loaded> = {
   kind: 'portfolio',
   description: 'Programme, Handlungsfelder, Kennzahlen und Projekte aus einer JSON-Datei mit Quellenbelegen',
+  countRows: ([p]) =>
+    p ? p.programmes.reduce((n, prog) => n + 1 + prog.projects.length + prog.reportedFigures.length, 0) : 0,
   async read(file) {
     const errors: RowError[] = [];
     let json: unknown;

@@ -1,4 +1,11 @@
 /** Organisations: companies, universities, agencies and other actors, one per normalised name. */
 export { classifyOrganisation, normaliseOrganisationName } from './organisation-name';
-export { ensureOrganisations, type OrganisationDraft } from './organisations.service';
-export { organisations } from './organisations.table';
+export {
+  attachIdentifiers,
+  ensureOrganisations,
+  type IdentifierDraft,
+  type IdentifierScheme,
+  type OrganisationDraft,
+  organisationsByIdentifier,
+} from './organisations.service';
+export { organisationAliases, organisationIdentifiers, organisations } from './organisations.table';

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Provenance } from '../../../contracts/common';
 import { organisationTypes } from '../../../contracts/portfolio';
 import { regions } from '../regions/regions.table';
@@ -14,11 +15,54 @@ export const organisations = pgTable(
     normalisedName: text().notNull(),
     type: organisationType().notNull(),
     regionId: integer().references(() => regions.id),
+    shortName: text(),
+    /** ISO 3166 alpha-2 as the source gives it (EL for Greece, UK for the United Kingdom in CORDIS). */
+    country: text(),
+    city: text(),
+    street: text(),
     provenance: jsonb().$type<Provenance>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('organisations_normalised_name_uq').on(t.normalisedName),
     index('organisations_region_idx').on(t.regionId),
+    index('organisations_type_idx').on(t.type),
+    index('organisations_name_trgm_idx').using('gin', sql`${t.normalisedName} gin_trgm_ops`),
+  ],
+);
+
+export const identifierSchemes = ['pic', 'ags', 'istat', 'register', 'website'] as const;
+export const identifierScheme = pgEnum('identifier_scheme', identifierSchemes);
+
+/** External identifiers (CORDIS PIC, municipality key, register number, website): one owner each. */
+export const organisationIdentifiers = pgTable(
+  'organisation_identifiers',
+  {
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    scheme: identifierScheme().notNull(),
+    value: text().notNull(),
+    provenance: jsonb().$type<Provenance>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scheme, t.value] }),
+    index('organisation_identifiers_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** Other names an organisation is known by (spellings in sources, short names). */
+export const organisationAliases = pgTable(
+  'organisation_aliases',
+  {
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    normalisedName: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.normalisedName] }),
+    index('organisation_aliases_trgm_idx').using('gin', sql`${t.normalisedName} gin_trgm_ops`),
   ],
 );

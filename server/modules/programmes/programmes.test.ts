@@ -23,13 +23,14 @@ describe.each(testTargets)('programmes API on %s', (target) => {
   });
   afterAll(() => ctx?.close());
 
-  it('lists the four demo programmes with their own counts', async () => {
+  it('lists the five demo programmes with their own counts', async () => {
     const bySlug = Object.fromEntries(programmes.map((p) => [p.slug, [p.projectCount, p.fieldOfActionCount]]));
     expect(bySlug).toEqual({
       'efre-nrw-2007-2013': [3109, 91],
       'efre-nrw-2014-2020': [160, 15],
       'ruhr-konferenz': [8, 5],
       'regio-nrw-transformation': [1, 0],
+      'horizon-2020': [1754, 16],
     });
   });
 

@@ -22,7 +22,12 @@ export type ProjectDraft = {
   regionId?: number | null;
   startDate?: string | null;
   endDate?: string | null;
-  organisations: { organisationId: number; name: string; role: 'lead' | 'partner' }[];
+  organisations: {
+    organisationId: number;
+    name: string;
+    role: 'lead' | 'partner';
+    contributionCents?: number | null;
+  }[];
   statusChanges: { status: ProjectStatus; changedOn: string | null; comment?: string | null; provenance: Provenance }[];
   fundingLines: FundingLineDraft[];
   /** Further words the project should be found by (e.g. its field of action). */
@@ -44,7 +49,12 @@ export async function insertProjects(tx: Db, drafts: ProjectDraft[]): Promise<nu
     const partIds = rows.map((r) => r.id);
     ids.push(...partIds);
     const links = part.flatMap((d, i) =>
-      d.organisations.map((o) => ({ projectId: partIds[i] as number, organisationId: o.organisationId, role: o.role })),
+      d.organisations.map((o) => ({
+        projectId: partIds[i] as number,
+        organisationId: o.organisationId,
+        role: o.role,
+        contributionCents: o.contributionCents ?? null,
+      })),
     );
     if (links.length > 0) await tx.insert(projectOrganisations).values(links).onConflictDoNothing();
     const changes = part.flatMap((d, i) =>

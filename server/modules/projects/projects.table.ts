@@ -76,6 +76,8 @@ export const projectOrganisations = pgTable(
       .notNull()
       .references(() => organisations.id),
     role: projectRole().notNull(),
+    /** The partner's share where the source gives one (e.g. its EU contribution in CORDIS). */
+    contributionCents: bigint({ mode: 'number' }),
   },
   (t) => [
     primaryKey({ columns: [t.projectId, t.organisationId] }),

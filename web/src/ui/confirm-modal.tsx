@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FormActions } from './form-actions';
 
-/** Asks before something that cannot be undone (ending sessions, revoking a token). */
+/** Asks before something that cannot be undone (ending sessions, revoking a token); a text is one paragraph. */
 export function ConfirmModal({
   opened,
   title,
@@ -22,20 +22,18 @@ export function ConfirmModal({
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="md">
         {error}
-        <Text size="sm">{children}</Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" onClick={onConfirm} loading={isPending}>
-            {confirmLabel}
-          </Button>
-        </Group>
+        {typeof children === 'string' ? <Text size="sm">{children}</Text> : children}
+        <FormActions
+          submitLabel={confirmLabel}
+          isPending={isPending}
+          onCancel={onClose}
+          onConfirm={onConfirm}
+          color="red"
+        />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isNotFound } from '../lib/api';
 import { ButtonLink } from './links';
@@ -18,14 +20,14 @@ export function LoadingState() {
   );
 }
 
-/** The friendly page for unknown routes and records the API answers with `not_found`. */
-export function NotFoundState() {
+/** A page-sized message with a way back to the start page. */
+function MessagePage({ title, text }: { title: string; text: string }) {
   const { t } = useTranslation();
-  usePageTitle(t('common.notFoundTitle'));
+  usePageTitle(title);
   return (
     <Stack align="flex-start" gap="md" py="xl" maw={640}>
-      <Title order={1}>{t('common.notFoundTitle')}</Title>
-      <Text>{t('common.notFoundText')}</Text>
+      <Title order={1}>{title}</Title>
+      <Text>{text}</Text>
       <ButtonLink to="/" variant="light">
         {t('common.backHome')}
       </ButtonLink>
@@ -33,19 +35,16 @@ export function NotFoundState() {
   );
 }
 
+/** The friendly page for unknown routes and records the API answers with `not_found`. */
+export function NotFoundState() {
+  const { t } = useTranslation();
+  return <MessagePage title={t('common.notFoundTitle')} text={t('common.notFoundText')} />;
+}
+
 /** For signed-in people who lack the role a page needs. */
 export function ForbiddenState() {
   const { t } = useTranslation();
-  usePageTitle(t('common.forbiddenTitle'));
-  return (
-    <Stack align="flex-start" gap="md" py="xl" maw={640}>
-      <Title order={1}>{t('common.forbiddenTitle')}</Title>
-      <Text>{t('common.forbiddenText')}</Text>
-      <ButtonLink to="/" variant="light">
-        {t('common.backHome')}
-      </ButtonLink>
-    </Stack>
-  );
+  return <MessagePage title={t('common.forbiddenTitle')} text={t('common.forbiddenText')} />;
 }
 
 /** Shows "nicht gefunden" for not_found errors and a retryable alert for anything else. */
@@ -70,4 +69,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       </Stack>
     </Alert>
   );
+}
+
+/** What a query has to show: the loading state, the error with a retry button, or `children(data)`. */
+export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return children(query.data);
 }

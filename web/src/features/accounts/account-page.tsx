@@ -1,10 +1,10 @@
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../contracts/accounts';
 import { Section } from '../../ui/section';
 import { usePageTitle } from '../../ui/use-page-title';
-import { useMe } from './accounts.api';
+import { personalDataUrl, useMe } from './accounts.api';
 import { ChangePasswordSection } from './change-password-section';
 import { RequireSignIn } from './require-sign-in';
 import { useRoleLabel } from './roles';
@@ -50,6 +50,18 @@ function ProfileSection({ me }: { me: Me }) {
   );
 }
 
+/** The person's own data, as the JSON file the administration would hand out on request. */
+function PersonalDataSection({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('account.personalDataTitle')} description={t('account.personalDataIntro')}>
+      <Button component="a" href={personalDataUrl(me.id)} download variant="light" w="fit-content">
+        {t('account.personalDataDownload')}
+      </Button>
+    </Section>
+  );
+}
+
 function AccountView() {
   const { t } = useTranslation();
   const me = useMe().data;
@@ -61,6 +73,7 @@ function AccountView() {
       <ChangePasswordSection />
       <SessionsSection />
       <TokensSection />
+      <PersonalDataSection me={me} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { useNavigate } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { apiTokenSchema, createdTokenSchema, Me, sessionSchema, TokenScope } from '../../../../contracts/accounts';
-import { ApiError, apiGet, apiSend, setCsrfToken } from '../../lib/api';
+import { ApiError, apiGet, apiSend, apiUrl, setCsrfToken } from '../../lib/api';
 
 export type Session = z.infer<typeof sessionSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
@@ -39,6 +39,26 @@ function switchSession(queryClient: QueryClient, me: Me | null): void {
   queryClient.setQueryData(meKey, me);
   queryClient.removeQueries({ predicate: (query) => privateQueryRoots.has(query.queryKey[0]) });
   void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+}
+
+/** Whether single sign-on is set up, and the name of the sign-in service; without an answer, it is off. */
+export function useOidcStatus() {
+  return useQuery({
+    queryKey: ['oidc'],
+    queryFn: ({ signal }) => apiGet<{ enabled: boolean; name?: string }>('/auth/oidc', undefined, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
+
+/** Where single sign-on starts (a full page load); the server comes back to `returnTo` afterwards. */
+export function ssoSignInUrl(returnTo: string | undefined): string {
+  return apiUrl('/auth/oidc/login', { returnTo });
+}
+
+/** The JSON file of everything Standort holds about a person (for the person and for admins). */
+export function personalDataUrl(userId: number): string {
+  return apiUrl(`/users/${userId}/personal-data`);
 }
 
 export function useSignIn() {

@@ -1,12 +1,11 @@
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../lib/form-errors';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
-import { AnchorLink } from '../../ui/links';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useRequestPasswordReset } from './accounts.api';
-import { AuthCard } from './auth-card';
+import { AccountEmailInput, AuthCard, AuthPageLink } from './auth-card';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -29,11 +28,7 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <ApiErrorAlert error={request.error} fields={['email']} />
-            <TextInput
-              label={t('login.email')}
-              type="email"
-              autoComplete="username"
-              required
+            <AccountEmailInput
               value={email}
               onChange={(event) => setEmail(event.currentTarget.value)}
               error={fieldErrorsOf(request.error).email}
@@ -44,11 +39,7 @@ export function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-      <Text size="sm">
-        <AnchorLink to="/login" size="sm">
-          {t('forgotPassword.backToLogin')}
-        </AnchorLink>
-      </Text>
+      <AuthPageLink to="/login">{t('forgotPassword.backToLogin')}</AuthPageLink>
     </AuthCard>
   );
 }

@@ -1,15 +1,15 @@
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Divider, Stack } from '@mantine/core';
 import { getRouteApi, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasErrorCode } from '../../lib/api';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
-import { AnchorLink } from '../../ui/links';
 import { LoadingState } from '../../ui/page-states';
 import { PasswordField } from '../../ui/password-field';
 import { usePageTitle } from '../../ui/use-page-title';
-import { useMe, useSignIn } from './accounts.api';
-import { AuthCard } from './auth-card';
+import { ssoSignInUrl, useMe, useOidcStatus, useSignIn } from './accounts.api';
+import { AccountEmailInput, AuthCard, AuthPageLink } from './auth-card';
+import type { SsoErrorCode } from './auth-search';
 
 const route = getRouteApi('/login');
 
@@ -33,11 +33,57 @@ function SignInError({ error }: { error: unknown }) {
   return <ApiErrorAlert error={error} />;
 }
 
+/** Why the single sign-on that just came back did not sign anyone in. */
+function SsoError({ code }: { code: SsoErrorCode }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" role="alert" title={t('login.ssoFailedTitle')}>
+      {t(`login.ssoErrors.${code}`)}
+    </Alert>
+  );
+}
+
+/** "Anmelden mit <Dienst>", when single sign-on is set up: leaves the app for the sign-in service. */
+function SsoSignIn({ redirect }: { redirect: string | undefined }) {
+  const { t } = useTranslation();
+  const oidc = useOidcStatus();
+  const [isLeaving, setIsLeaving] = useState(false);
+
+  useEffect(() => {
+    // Back from the sign-in service with the browser's back button: the page may come from the cache.
+    const reset = (event: PageTransitionEvent) => {
+      if (event.persisted) setIsLeaving(false);
+    };
+    window.addEventListener('pageshow', reset);
+    return () => window.removeEventListener('pageshow', reset);
+  }, []);
+
+  if (!oidc.data?.enabled) return null;
+  const name = oidc.data.name?.trim();
+  return (
+    <>
+      <Divider label={t('login.or')} labelPosition="center" />
+      <Button
+        variant="default"
+        loading={isLeaving}
+        onClick={() => {
+          setIsLeaving(true);
+          window.location.assign(ssoSignInUrl(redirect));
+        }}
+      >
+        {name ? t('login.ssoWith', { name }) : t('login.sso')}
+      </Button>
+    </>
+  );
+}
+
 export function LoginPage() {
   const { t } = useTranslation();
-  const { redirect } = route.useSearch();
+  const { redirect, error: ssoError } = route.useSearch();
   const me = useMe();
   const signIn = useSignIn();
+  // Asked at once, alongside who is signed in, so the single sign-on button does not appear late.
+  useOidcStatus();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const [email, setEmail] = useState('');
@@ -61,15 +107,8 @@ export function LoginPage() {
     <AuthCard title={t('login.title')} intro={redirect ? t('login.needed') : t('login.intro')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {signIn.isError ? <SignInError error={signIn.error} /> : null}
-          <TextInput
-            label={t('login.email')}
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-          />
+          {signIn.isError ? <SignInError error={signIn.error} /> : ssoError ? <SsoError code={ssoError} /> : null}
+          <AccountEmailInput value={email} onChange={(event) => setEmail(event.currentTarget.value)} />
           <PasswordField
             label={t('login.password')}
             autoComplete="current-password"
@@ -80,13 +119,10 @@ export function LoginPage() {
           <Button type="submit" loading={signIn.isPending} disabled={!email.trim() || !password}>
             {t('login.submit')}
           </Button>
-          <Text size="sm">
-            <AnchorLink to="/forgot-password" size="sm">
-              {t('login.forgotPassword')}
-            </AnchorLink>
-          </Text>
+          <AuthPageLink to="/forgot-password">{t('login.forgotPassword')}</AuthPageLink>
         </Stack>
       </form>
+      <SsoSignIn redirect={redirect} />
     </AuthCard>
   );
 }

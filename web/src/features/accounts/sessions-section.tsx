@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/use-format';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
 import { ConfirmModal } from '../../ui/confirm-modal';
-import { ErrorState, LoadingState } from '../../ui/page-states';
+import { DataTable } from '../../ui/data-table';
+import { QueryState } from '../../ui/page-states';
 import { Section } from '../../ui/section';
 import { type Session, useRevokeSession, useSessions, useSignOut, useSignOutEverywhere } from './accounts.api';
 
@@ -101,39 +102,28 @@ export function SessionsSection() {
       }
     >
       <ApiErrorAlert error={revoke.error} />
-      {sessions.isPending ? (
-        <LoadingState />
-      ) : sessions.isError ? (
-        <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('account.device')}</Table.Th>
-                <Table.Th>{t('account.signedInAt')}</Table.Th>
-                <Table.Th>{t('account.lastSeenAt')}</Table.Th>
-                <Table.Th>{t('account.expiresAt')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.data.items.map((session) => (
-                <SessionRow
-                  key={session.id}
-                  session={session}
-                  onEnd={() => end(session)}
-                  isEnding={
-                    (revoke.isPending && revoke.variables === session.id) || (session.isCurrent && signOut.isPending)
-                  }
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryState query={sessions}>
+        {(data) => (
+          <DataTable
+            minWidth={640}
+            verticalSpacing="xs"
+            striped
+            columns={[t('account.device'), t('account.signedInAt'), t('account.lastSeenAt'), t('account.expiresAt')]}
+            withActions
+          >
+            {data.items.map((session) => (
+              <SessionRow
+                key={session.id}
+                session={session}
+                onEnd={() => end(session)}
+                isEnding={
+                  (revoke.isPending && revoke.variables === session.id) || (session.isCurrent && signOut.isPending)
+                }
+              />
+            ))}
+          </DataTable>
+        )}
+      </QueryState>
       <ConfirmModal
         opened={confirming}
         title={t('account.signOutEverywhere')}

@@ -13,7 +13,6 @@ import {
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +21,8 @@ import { fieldErrorsOf } from '../../lib/form-errors';
 import { useFormat } from '../../lib/use-format';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
 import { ConfirmModal } from '../../ui/confirm-modal';
-import { ErrorState, LoadingState } from '../../ui/page-states';
+import { DataTable } from '../../ui/data-table';
+import { QueryState } from '../../ui/page-states';
 import { Section } from '../../ui/section';
 import { type ApiToken, type CreatedToken, useCreateToken, useRevokeToken, useTokens } from './accounts.api';
 
@@ -158,72 +158,61 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
   const format = useFormat();
   if (tokens.length === 0) return <Text c="dimmed">{t('tokens.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="xs" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('tokens.name')}</Table.Th>
-            <Table.Th>{t('tokens.prefix')}</Table.Th>
-            <Table.Th>{t('tokens.scopes')}</Table.Th>
-            <Table.Th>{t('tokens.createdAt')}</Table.Th>
-            <Table.Th>{t('tokens.expiresAt')}</Table.Th>
-            <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-            </Table.Th>
+    <DataTable
+      minWidth={760}
+      verticalSpacing="xs"
+      striped
+      columns={[
+        t('tokens.name'),
+        t('tokens.prefix'),
+        t('tokens.scopes'),
+        t('tokens.createdAt'),
+        t('tokens.expiresAt'),
+        t('tokens.lastUsedAt'),
+      ]}
+      withActions
+    >
+      {tokens.map((token) => {
+        const state = tokenState(token);
+        return (
+          <Table.Tr key={token.id} c={state === 'active' ? undefined : 'dimmed'}>
+            <Table.Td fw={600}>{token.name}</Table.Td>
+            <Table.Td>
+              <Code>{token.prefix}…</Code>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {token.scopes.map((scope) => (
+                  <Badge key={scope} size="sm" variant="outline" radius="sm" tt="none" title={t(scopeLabelKeys[scope])}>
+                    {scope}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>{format.date(token.createdAt)}</Table.Td>
+            <Table.Td>{format.date(token.expiresAt)}</Table.Td>
+            <Table.Td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</Table.Td>
+            <Table.Td>
+              {state === 'active' ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="red"
+                  onClick={() => onRevoke(token)}
+                  aria-label={`${t('tokens.revoke')}: ${token.name}`}
+                >
+                  {t('tokens.revoke')}
+                </Button>
+              ) : (
+                <Badge variant="light" color="gray" radius="sm" tt="none">
+                  {t(`tokens.state.${state}`)}
+                </Badge>
+              )}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tokens.map((token) => {
-            const state = tokenState(token);
-            return (
-              <Table.Tr key={token.id} c={state === 'active' ? undefined : 'dimmed'}>
-                <Table.Td fw={600}>{token.name}</Table.Td>
-                <Table.Td>
-                  <Code>{token.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {token.scopes.map((scope) => (
-                      <Badge
-                        key={scope}
-                        size="sm"
-                        variant="outline"
-                        radius="sm"
-                        tt="none"
-                        title={t(scopeLabelKeys[scope])}
-                      >
-                        {scope}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{format.date(token.createdAt)}</Table.Td>
-                <Table.Td>{format.date(token.expiresAt)}</Table.Td>
-                <Table.Td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</Table.Td>
-                <Table.Td>
-                  {state === 'active' ? (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="red"
-                      onClick={() => onRevoke(token)}
-                      aria-label={`${t('tokens.revoke')}: ${token.name}`}
-                    >
-                      {t('tokens.revoke')}
-                    </Button>
-                  ) : (
-                    <Badge variant="light" color="gray" radius="sm" tt="none">
-                      {t(`tokens.state.${state}`)}
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -237,13 +226,7 @@ export function TokensSection() {
   return (
     <Section title={t('tokens.title')} description={t('tokens.intro')}>
       {created ? <NewTokenNotice token={created} onDone={() => setCreated(null)} /> : null}
-      {tokens.isPending ? (
-        <LoadingState />
-      ) : tokens.isError ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : (
-        <TokenTable tokens={tokens.data.items} onRevoke={setRevoking} />
-      )}
+      <QueryState query={tokens}>{(data) => <TokenTable tokens={data.items} onRevoke={setRevoking} />}</QueryState>
       <CreateTokenForm onCreated={setCreated} />
       <ConfirmModal
         opened={revoking !== null}

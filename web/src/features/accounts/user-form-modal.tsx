@@ -1,11 +1,13 @@
-import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Divider, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../contracts/accounts';
 import { fieldErrorsOf } from '../../lib/form-errors';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
+import { FormActions } from '../../ui/form-actions';
 import { PasswordField } from '../../ui/password-field';
 import { minPasswordLength } from './new-password-inputs';
+import { PersonalDataActions } from './personal-data-actions';
 import type { RoleGrant } from './roles';
 import { isGrantComplete, RolesEditor } from './roles-editor';
 import { useCreateUser, useUpdateUser } from './users.api';
@@ -100,21 +102,42 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
           />
         )}
         <RolesEditor value={grants} onChange={setGrants} showErrors={submitted} errors={errors} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {user ? t('common.save') : t('users.create')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={user ? t('common.save') : t('users.create')}
+          isPending={mutation.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );
 }
 
-/** Creates an account (no `user`) or edits one: name, active, roles. */
-export function UserFormModal({ opened, user, onClose }: { opened: boolean; user?: User; onClose: () => void }) {
+/** For an existing account: its data as a file, and erasing the person. */
+function PersonalDataPanel({ user, onErase }: { user: User; onErase: (user: User) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" mt="lg">
+      <Divider label={t('users.personalDataTitle')} labelPosition="left" />
+      <Text size="sm" c="dimmed">
+        {t('users.personalDataIntro')}
+      </Text>
+      <PersonalDataActions user={user} onErase={onErase} />
+    </Stack>
+  );
+}
+
+/** Creates an account (no `user`) or edits one: name, active, roles; offers the person's data and erasure. */
+export function UserFormModal({
+  opened,
+  user,
+  onClose,
+  onErase,
+}: {
+  opened: boolean;
+  user?: User;
+  onClose: () => void;
+  onErase: (user: User) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -125,6 +148,7 @@ export function UserFormModal({ opened, user, onClose }: { opened: boolean; user
     >
       {/* Remounted per person, so the form starts from their current data. */}
       <UserForm key={user?.id ?? 'new'} user={user} onDone={onClose} />
+      {user ? <PersonalDataPanel user={user} onErase={onErase} /> : null}
     </Modal>
   );
 }

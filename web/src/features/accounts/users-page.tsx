@@ -1,13 +1,17 @@
-import { Badge, Button, Group, Pagination, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../contracts/accounts';
 import { useFormat } from '../../lib/use-format';
+import { DataTable } from '../../ui/data-table';
 import { AnchorLink } from '../../ui/links';
-import { ErrorState, LoadingState } from '../../ui/page-states';
+import { ListPagination, pageCount } from '../../ui/list-pagination';
+import { QueryState } from '../../ui/page-states';
 import { usePageTitle } from '../../ui/use-page-title';
+import { ErasePersonModal } from './erase-person-modal';
+import { PersonalDataMenu } from './personal-data-actions';
 import { RequireSignIn } from './require-sign-in';
 import { useRoleLabel } from './roles';
 import { UserFormModal } from './user-form-modal';
@@ -15,74 +19,85 @@ import { userPageSize, useUsers } from './users.api';
 
 const route = getRouteApi('/admin/users');
 
-function UserTable({ users, onEdit, isStale }: { users: User[]; onEdit: (user: User) => void; isStale: boolean }) {
+function UserTable({
+  users,
+  onEdit,
+  onErase,
+  isStale,
+}: {
+  users: User[];
+  onEdit: (user: User) => void;
+  onErase: (user: User) => void;
+  isStale: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const roleLabel = useRoleLabel();
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table verticalSpacing="sm" striped highlightOnHover aria-busy={isStale} style={{ opacity: isStale ? 0.6 : 1 }}>
-        <Table.Caption>
-          <VisuallyHidden>{t('users.tableCaption')}</VisuallyHidden>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('account.name')}</Table.Th>
-            <Table.Th>{t('account.email')}</Table.Th>
-            <Table.Th>{t('account.roles')}</Table.Th>
-            <Table.Th>{t('users.status')}</Table.Th>
-            <Table.Th>{t('users.createdAt')}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.map((user) => (
-            <Table.Tr key={user.id}>
-              <Table.Td fw={600}>{user.name}</Table.Td>
-              <Table.Td>{user.email ?? <Text c="dimmed">{t('users.erased')}</Text>}</Table.Td>
-              <Table.Td>
-                {user.roles.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('account.noRoles')}
-                  </Text>
-                ) : (
-                  <Group gap={4}>
-                    {user.roles.map((grant) => (
-                      <Badge key={grant.id} variant="light" radius="sm" tt="none">
-                        {roleLabel(grant)}
-                      </Badge>
-                    ))}
-                  </Group>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="dot" color={user.isActive ? 'teal' : 'gray'} tt="none">
-                  {user.isActive ? t('users.isActive') : t('users.isInactive')}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{format.date(user.createdAt)}</Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap" justify="flex-end">
-                  <AnchorLink to="/admin/audit" search={{ actorUserId: user.id }} size="sm">
-                    {t('users.activity')}
-                  </AnchorLink>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => onEdit(user)}
-                    aria-label={`${t('common.edit')}: ${user.name}`}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={900}
+      verticalSpacing="sm"
+      striped
+      highlightOnHover
+      isStale={isStale}
+      caption={t('users.tableCaption')}
+      columns={[t('account.name'), t('account.email'), t('account.roles'), t('users.status'), t('users.createdAt')]}
+      withActions
+    >
+      {users.map((user) => (
+        <Table.Tr key={user.id}>
+          <Table.Td fw={600}>{user.name}</Table.Td>
+          <Table.Td>{user.email ?? <Text c="dimmed">{t('users.erased')}</Text>}</Table.Td>
+          <Table.Td>
+            {user.roles.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('account.noRoles')}
+              </Text>
+            ) : (
+              <Group gap={4}>
+                {user.roles.map((grant) => (
+                  <Badge key={grant.id} variant="light" radius="sm" tt="none">
+                    {roleLabel(grant)}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Badge variant="dot" color={user.isActive ? 'teal' : 'gray'} tt="none" miw="max-content">
+              {user.isActive ? t('users.isActive') : t('users.isInactive')}
+            </Badge>
+          </Table.Td>
+          <Table.Td>{format.date(user.createdAt)}</Table.Td>
+          <Table.Td>
+            <Group gap="xs" wrap="nowrap" justify="flex-end">
+              <AnchorLink to="/admin/audit" search={{ actorUserId: user.id }} size="sm">
+                {t('users.activity')}
+              </AnchorLink>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => onEdit(user)}
+                aria-label={`${t('common.edit')}: ${user.name}`}
+              >
+                {t('common.edit')}
+              </Button>
+              <PersonalDataMenu user={user} onErase={onErase} />
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** Confirms an erasure once the list no longer shows the person. */
+function ErasedNotice({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="teal" role="status" title={t('users.erasedTitle')} withCloseButton onClose={onClose}>
+      {t('users.erasedText', { name: user.name, id: user.id })}
+    </Alert>
   );
 }
 
@@ -100,6 +115,15 @@ function UsersView() {
     setEditing(target);
     modal.open();
   };
+  // Likewise kept while the confirmation closes.
+  const [erasing, setErasing] = useState<User | null>(null);
+  const [isEraseOpen, eraseModal] = useDisclosure(false);
+  const [erased, setErased] = useState<User | null>(null);
+  const askToErase = (user: User) => {
+    modal.close();
+    setErasing(user);
+    eraseModal.open();
+  };
 
   const applyQuery = useDebouncedCallback(
     (q: string) => void navigate({ search: { q: q.trim() || undefined }, replace: true }),
@@ -107,7 +131,7 @@ function UsersView() {
   );
   const page = search.page ?? 1;
   const total = users.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / userPageSize));
+  const pages = pageCount(total, userPageSize);
 
   return (
     <Stack gap="lg">
@@ -136,28 +160,36 @@ function UsersView() {
           </Text>
         ) : null}
       </Group>
-      {users.isPending ? (
-        <LoadingState />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <Text c="dimmed">{t('users.empty')}</Text>
-      ) : (
-        <UserTable users={users.data.items} onEdit={openModal} isStale={users.isPlaceholderData} />
-      )}
-      {pages > 1 ? (
-        <Group justify="space-between" component="nav" aria-label={t('projects.pagination')}>
-          <Text size="sm" c="dimmed">
-            {t('projects.pageOf', { page: format.number(page), pages: format.number(pages) })}
-          </Text>
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })}
-          />
-        </Group>
-      ) : null}
-      <UserFormModal opened={isModalOpen} user={editing === 'new' ? undefined : editing} onClose={modal.close} />
+      {erased ? <ErasedNotice user={erased} onClose={() => setErased(null)} /> : null}
+      <QueryState query={users}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text c="dimmed">{t('users.empty')}</Text>
+          ) : (
+            <UserTable users={data.items} onEdit={openModal} onErase={askToErase} isStale={users.isPlaceholderData} />
+          )
+        }
+      </QueryState>
+      <ListPagination
+        page={page}
+        pages={pages}
+        onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })}
+      />
+      <UserFormModal
+        opened={isModalOpen}
+        user={editing === 'new' ? undefined : editing}
+        onClose={modal.close}
+        onErase={askToErase}
+      />
+      <ErasePersonModal
+        opened={isEraseOpen}
+        user={erasing}
+        onClose={eraseModal.close}
+        onErased={(user) => {
+          eraseModal.close();
+          setErased(user);
+        }}
+      />
     </Stack>
   );
 }

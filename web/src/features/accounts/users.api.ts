@@ -54,3 +54,18 @@ export function useUpdateUser() {
     },
   });
 }
+
+/**
+ * Erases a person: their personal data goes, the records they touched stay (as "Gelöschte Person N").
+ * The list drops them; audit entries about them are redacted.
+ */
+export function useErasePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: number) => apiSend<{ ok: true }>('POST', `/users/${userId}/erase`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}

@@ -1,10 +1,12 @@
-import { Badge, Button, Group, Pagination, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../contracts/audit';
 import { useFormat } from '../../lib/use-format';
-import { ErrorState, LoadingState } from '../../ui/page-states';
+import { DataTable } from '../../ui/data-table';
+import { ListPagination, pageCount } from '../../ui/list-pagination';
+import { QueryState } from '../../ui/page-states';
 import { usePageTitle } from '../../ui/use-page-title';
 import { RequireSignIn } from '../accounts/require-sign-in';
 import { useAudit } from './audit.api';
@@ -112,28 +114,24 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
 function AuditTable({ entries, isStale }: { entries: AuditEntry[]; isStale: boolean }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="sm" aria-busy={isStale} style={{ opacity: isStale ? 0.6 : 1 }}>
-        <Table.Caption>
-          <VisuallyHidden>{t('audit.tableCaption')}</VisuallyHidden>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('audit.at')}</Table.Th>
-            <Table.Th>{t('audit.actor')}</Table.Th>
-            <Table.Th>{t('audit.action')}</Table.Th>
-            <Table.Th>{t('audit.entity')}</Table.Th>
-            <Table.Th>{t('audit.changedKeys')}</Table.Th>
-            <Table.Th>{t('audit.details')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <AuditRow key={entry.id} entry={entry} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={900}
+      verticalSpacing="sm"
+      isStale={isStale}
+      caption={t('audit.tableCaption')}
+      columns={[
+        t('audit.at'),
+        t('audit.actor'),
+        t('audit.action'),
+        t('audit.entity'),
+        t('audit.changedKeys'),
+        t('audit.details'),
+      ]}
+    >
+      {entries.map((entry) => (
+        <AuditRow key={entry.id} entry={entry} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -145,7 +143,7 @@ function AuditView() {
   const audit = useAudit(search);
   const page = search.page ?? 1;
   const total = audit.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / auditPageSize));
+  const pages = pageCount(total, auditPageSize);
 
   const setFilters = (filters: Omit<AuditSearch, 'page'>) => void navigate({ search: filters, replace: true });
 
@@ -163,27 +161,20 @@ function AuditView() {
           {t('count.auditEntries', { count: total, formatted: format.number(total) })}
         </Text>
       ) : null}
-      {audit.isPending ? (
-        <LoadingState />
-      ) : audit.isError ? (
-        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
-      ) : audit.data.items.length === 0 ? (
-        <Text c="dimmed">{t('audit.empty')}</Text>
-      ) : (
-        <AuditTable entries={audit.data.items} isStale={audit.isPlaceholderData} />
-      )}
-      {pages > 1 ? (
-        <Group justify="space-between" component="nav" aria-label={t('projects.pagination')}>
-          <Text size="sm" c="dimmed">
-            {t('projects.pageOf', { page: format.number(page), pages: format.number(pages) })}
-          </Text>
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })}
-          />
-        </Group>
-      ) : null}
+      <QueryState query={audit}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text c="dimmed">{t('audit.empty')}</Text>
+          ) : (
+            <AuditTable entries={data.items} isStale={audit.isPlaceholderData} />
+          )
+        }
+      </QueryState>
+      <ListPagination
+        page={page}
+        pages={pages}
+        onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,13 @@
 /** Entity types and actions the server writes today; the filters offer these. */
-export const auditEntityTypes = ['project', 'programme', 'field_of_action', 'user', 'session', 'api_token'] as const;
+export const auditEntityTypes = [
+  'project',
+  'programme',
+  'field_of_action',
+  'user',
+  'session',
+  'api_token',
+  'import_run',
+] as const;
 export const auditActions = [
   'create',
   'update',
@@ -11,6 +19,10 @@ export const auditActions = [
   'change_password',
   'request_password_reset',
   'reset_password',
+  'export_personal_data',
+  'erase_person',
+  'link_oidc',
+  'import',
 ] as const;
 
 /** The audit log's filters and page, kept in the URL; the CSV export uses the same filters. */

@@ -1,18 +1,21 @@
 import { BarChart } from '@mantine/charts';
-import { ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeDetail } from '../../../../contracts/portfolio';
 import { useFormat } from '../../lib/use-format';
+import { ActionsHeader } from '../../ui/data-table';
 import { AnchorLink } from '../../ui/links';
 import { Section } from '../../ui/section';
+import { useCanEditProgramme } from '../accounts/permissions';
+import { FieldOfActionModal } from './field-of-action-modal';
+import type { FieldOfAction } from './programmes.api';
 
 const topCount = 15;
 const rowHeight = 30;
 const maxLabelLength = 44;
 const maxLabelLengthNarrow = 22;
-
-type FieldOfAction = ProgrammeDetail['fieldsOfAction'][number];
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
@@ -82,17 +85,22 @@ export function FieldOfActionChart({ programme }: { programme: ProgrammeDetail }
               aria-hidden="true"
             />
           ) : null}
-          <FieldOfActionTable programmeId={programme.id} fields={fields} />
+          <FieldOfActionTable programme={programme} />
         </Stack>
       )}
     </Section>
   );
 }
 
-function FieldOfActionTable({ programmeId, fields }: { programmeId: number; fields: FieldOfAction[] }) {
+/** Every field in its order, each linking to its projects; editors can rename or move a field. */
+function FieldOfActionTable({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const sorted = [...fields].sort((a, b) => a.position - b.position);
+  const canEdit = useCanEditProgramme(programme.id);
+  // Kept while the modal closes, so its content does not vanish during the transition.
+  const [editing, setEditing] = useState<FieldOfAction | undefined>(undefined);
+  const [isModalOpen, modal] = useDisclosure(false);
+  const sorted = [...programme.fieldsOfAction].sort((a, b) => a.position - b.position);
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
@@ -107,6 +115,7 @@ function FieldOfActionTable({ programmeId, fields }: { programmeId: number; fiel
               <Table.Th ta="right" w={110}>
                 {t('dashboard.fieldProjects')}
               </Table.Th>
+              {canEdit ? <ActionsHeader /> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -114,16 +123,38 @@ function FieldOfActionTable({ programmeId, fields }: { programmeId: number; fiel
               <Table.Tr key={field.id}>
                 <Table.Td c="dimmed">{field.position}</Table.Td>
                 <Table.Td>
-                  <AnchorLink to="/projects" search={{ programmeId, fieldOfActionId: field.id }} size="sm">
+                  <AnchorLink
+                    to="/projects"
+                    search={{ programmeId: programme.id, fieldOfActionId: field.id }}
+                    size="sm"
+                  >
                     {field.name}
                   </AnchorLink>
                 </Table.Td>
                 <Table.Td ta="right">{format.number(field.projectCount)}</Table.Td>
+                {canEdit ? (
+                  <Table.Td w={1} ta="right">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => {
+                        setEditing(field);
+                        modal.open();
+                      }}
+                      aria-label={`${t('common.edit')}: ${field.name}`}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
+      {canEdit ? (
+        <FieldOfActionModal opened={isModalOpen} programme={programme} field={editing} onClose={modal.close} />
+      ) : null}
     </Stack>
   );
 }

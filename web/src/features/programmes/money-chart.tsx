@@ -18,6 +18,7 @@ export const fundingSourceColors: Record<FundingSource, string> = {
   eu_erdf: 'blue',
   eu_esf: 'indigo',
   eu_other: 'cyan',
+  eu_horizon: 'lime',
   erdf_programme: 'violet',
   federal: 'dark',
   state: 'teal',

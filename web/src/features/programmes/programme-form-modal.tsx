@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { ProgrammeDetail } from '../../../../contracts/portfolio';
 import { fieldErrorsOf } from '../../lib/form-errors';
 import { changedFields, orNull, useFormState } from '../../lib/use-form-state';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
+import { FormActions } from '../../ui/form-actions';
 import { VisibilitySelect } from '../../ui/visibility';
 import { useCreateProgramme, useUpdateProgramme } from './programmes.api';
 
@@ -176,14 +177,11 @@ function ProgrammeForm({
           onChange={(v) => set('visibility', v)}
           error={error('visibility')}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {programme ? t('common.save') : t('programmeForm.create')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={programme ? t('common.save') : t('programmeForm.create')}
+          isPending={mutation.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

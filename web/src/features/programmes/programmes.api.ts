@@ -30,7 +30,7 @@ export function useProgramme(programmeId: number | undefined) {
   });
 }
 
-type FieldOfAction = ProgrammeDetail['fieldsOfAction'][number];
+export type FieldOfAction = ProgrammeDetail['fieldsOfAction'][number];
 
 /** After a programme changed: its dashboard, the list, and project lists that show its name. */
 function refreshProgramme(queryClient: QueryClient, programme: ProgrammeDetail): Promise<void> {
@@ -66,5 +66,19 @@ export function useCreateFieldOfAction(programmeId: number) {
     mutationFn: (input: FieldOfActionInput) =>
       apiSend<FieldOfAction>('POST', `/programmes/${programmeId}/fields-of-action`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['programmes'] }),
+  });
+}
+
+/** Renames or moves a field of action; a name the programme already has fails with 409 conflict. */
+export function useUpdateFieldOfAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: Partial<FieldOfActionInput> & { id: number }) =>
+      apiSend<FieldOfAction>('PATCH', `/fields-of-action/${id}`, input),
+    // Dashboards, project lists and project pages show the field's name.
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        predicate: (query) => ['programmes', 'projects', 'audit'].includes(query.queryKey[0] as string),
+      }),
   });
 }

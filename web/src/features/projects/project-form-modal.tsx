@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { type ProjectDetail, type ProjectStatus, projectStatuses } from '../../.
 import { fieldErrorsOf } from '../../lib/form-errors';
 import { changedFields, orNull, useFormState } from '../../lib/use-form-state';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
+import { FormActions } from '../../ui/form-actions';
 import { useStatusLabel } from '../../ui/status-badge';
 import { VisibilitySelect } from '../../ui/visibility';
 import { useProgramme } from '../programmes/programmes.api';
@@ -192,14 +193,11 @@ function ProjectForm({ target, onDone, onReload }: { target: Target; onDone: () 
           onChange={(event) => set('isPartnerProject', event.currentTarget.checked)}
           error={error('isPartnerProject')}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {project ? t('common.save') : t('projectForm.create')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={project ? t('common.save') : t('projectForm.create')}
+          isPending={mutation.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/use-format';
-import { ErrorState, LoadingState } from '../../ui/page-states';
+import { ListPagination, pageCount } from '../../ui/list-pagination';
+import { QueryState } from '../../ui/page-states';
 import { usePageTitle } from '../../ui/use-page-title';
 import { ProjectFilters } from './project-filters';
 import { type ProjectSearch, projectPageSize } from './project-search';
@@ -21,7 +22,7 @@ export function ProjectListPage() {
 
   const page = search.page ?? 1;
   const total = projects.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / projectPageSize));
+  const pages = pageCount(total, projectPageSize);
 
   const update = (patch: Omit<ProjectSearch, 'page'>, options?: { replace?: boolean }) =>
     void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }), replace: options?.replace });
@@ -42,27 +43,20 @@ export function ProjectListPage() {
         ) : null}
       </Group>
       <ProjectFilters search={search} onChange={update} onReset={reset} />
-      {projects.isPending ? (
-        <LoadingState />
-      ) : projects.isError ? (
-        <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
-      ) : projects.data.items.length === 0 ? (
-        <Text py="lg" c="dimmed">
-          {t('projects.empty')}
-        </Text>
-      ) : (
-        <>
-          <ProjectTable projects={projects.data.items} isStale={projects.isPlaceholderData} />
-          {pages > 1 ? (
-            <Group justify="space-between" component="nav" aria-label={t('projects.pagination')}>
-              <Text size="sm" c="dimmed">
-                {t('projects.pageOf', { page: format.number(page), pages: format.number(pages) })}
-              </Text>
-              <Pagination total={pages} value={Math.min(page, pages)} onChange={goToPage} siblings={1} boundaries={1} />
-            </Group>
-          ) : null}
-        </>
-      )}
+      <QueryState query={projects}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text py="lg" c="dimmed">
+              {t('projects.empty')}
+            </Text>
+          ) : (
+            <>
+              <ProjectTable projects={data.items} isStale={projects.isPlaceholderData} />
+              <ListPagination page={page} pages={pages} onChange={goToPage} />
+            </>
+          )
+        }
+      </QueryState>
     </Stack>
   );
 }

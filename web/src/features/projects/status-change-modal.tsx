@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProjectDetail, type ProjectStatus, projectStatuses } from '../../../../contracts/portfolio';
 import { fieldErrorsOf } from '../../lib/form-errors';
 import { todayIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
+import { FormActions } from '../../ui/form-actions';
 import { useStatusLabel } from '../../ui/status-badge';
 import { useChangeProjectStatus } from './projects.api';
 
@@ -72,14 +73,7 @@ function StatusChangeForm({
           onChange={(event) => setComment(event.currentTarget.value)}
           error={errors.comment}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={change.isPending}>
-            {t('statusChange.submit')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('statusChange.submit')} isPending={change.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
