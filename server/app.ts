@@ -18,6 +18,7 @@ import { type RouteRule, registerAuth } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
 import { authRoutes, oidcRoutes, userRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
+import { organisationRoutes } from './modules/organisations';
 import { programmeRoutes } from './modules/programmes';
 import { projectRoutes } from './modules/projects';
 import { regionRoutes } from './modules/regions';
@@ -99,6 +100,7 @@ export async function buildApp({
       await api.register(programmeRoutes(db));
       await api.register(projectRoutes(db));
       await api.register(regionRoutes(db));
+      await api.register(organisationRoutes(db));
     },
     { prefix: '/api' },
   );

@@ -203,6 +203,8 @@ const cases: Record<string, Case> = {
     expect: edit,
     perRecord: true,
   },
+  'GET /api/organisations': { request: () => ({ method: 'GET', url: '/api/organisations?q=Ruhr' }), expect: anyone },
+  'GET /api/organisations/:id': { request: () => ({ method: 'GET', url: '/api/organisations/1' }), expect: anyone },
   'GET /api/regions': { request: () => ({ method: 'GET', url: '/api/regions?q=Essen' }), expect: anyone },
   'GET /api/regions/:id': { request: (ids) => ({ method: 'GET', url: `/api/regions/${ids.region}` }), expect: anyone },
 };

@@ -10,6 +10,13 @@ describe('normaliseOrganisationName', () => {
     expect(normaliseOrganisationName('  Città di Torino ')).toBe('citta di torino');
   });
 
+  it('meets German umlaut spellings and spaced-out abbreviations', () => {
+    expect(normaliseOrganisationName('Deutsches Zentrum für Luft- und Raumfahrt e.V.')).toBe(
+      normaliseOrganisationName('DEUTSCHES ZENTRUM FUER LUFT - UND RAUMFAHRT EV'),
+    );
+    expect(normaliseOrganisationName('Müller GmbH')).toBe(normaliseOrganisationName('Mueller GmbH'));
+  });
+
   it('keeps different names apart', () => {
     expect(normaliseOrganisationName('Stadt Hagen')).not.toBe(normaliseOrganisationName('Stadt Hamm'));
   });

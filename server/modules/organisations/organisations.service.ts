@@ -31,6 +31,7 @@ export async function ensureOrganisations(tx: Db, drafts: OrganisationDraft[]): 
           name: d.name.trim(),
           normalisedName: key,
           type: d.type ?? classifyOrganisation(d.name),
+          isTypeGuessed: d.type === undefined,
           regionId: d.regionId ?? null,
           provenance: d.provenance,
         })),
@@ -38,7 +39,11 @@ export async function ensureOrganisations(tx: Db, drafts: OrganisationDraft[]): 
       .onConflictDoUpdate({
         target: organisations.normalisedName,
         // A source that knows the region fills it in; it never erases one.
-        set: { regionId: sql`coalesce(${organisations.regionId}, excluded.region_id)` },
+        set: {
+          regionId: sql`coalesce(${organisations.regionId}, excluded.region_id)`,
+          type: sql`case when ${organisations.isTypeGuessed} and not excluded.is_type_guessed then excluded.type else ${organisations.type} end`,
+          isTypeGuessed: sql`${organisations.isTypeGuessed} and excluded.is_type_guessed`,
+        },
       });
   }
   const ids = new Map<string, number>();

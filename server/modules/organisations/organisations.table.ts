@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { Provenance } from '../../../contracts/common';
 import { organisationTypes } from '../../../contracts/portfolio';
 import { regions } from '../regions/regions.table';
@@ -14,6 +25,8 @@ export const organisations = pgTable(
     /** Lower-cased, accent- and punctuation-folded name: one organisation per normalised name. */
     normalisedName: text().notNull(),
     type: organisationType().notNull(),
+    /** The type was guessed from the name; a source that states the type replaces the guess. */
+    isTypeGuessed: boolean().notNull().default(false),
     regionId: integer().references(() => regions.id),
     shortName: text(),
     /** ISO 3166 alpha-2 as the source gives it (EL for Greece, UK for the United Kingdom in CORDIS). */

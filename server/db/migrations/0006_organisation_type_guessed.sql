@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "is_type_guessed" boolean DEFAULT false NOT NULL;
