@@ -22,6 +22,7 @@ import { organisationRoutes } from './modules/organisations';
 import { programmeRoutes } from './modules/programmes';
 import { projectRoutes } from './modules/projects';
 import { regionRoutes } from './modules/regions';
+import { searchRoutes } from './modules/search';
 
 export type AppOptions = {
   db: Db;
@@ -101,6 +102,7 @@ export async function buildApp({
       await api.register(projectRoutes(db));
       await api.register(regionRoutes(db));
       await api.register(organisationRoutes(db));
+      await api.register(searchRoutes(db));
     },
     { prefix: '/api' },
   );

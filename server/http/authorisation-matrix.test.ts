@@ -205,6 +205,7 @@ const cases: Record<string, Case> = {
   },
   'GET /api/organisations': { request: () => ({ method: 'GET', url: '/api/organisations?q=Ruhr' }), expect: anyone },
   'GET /api/organisations/:id': { request: () => ({ method: 'GET', url: '/api/organisations/1' }), expect: anyone },
+  'GET /api/search': { request: () => ({ method: 'GET', url: '/api/search?q=Wasserstoff' }), expect: anyone },
   'GET /api/regions': { request: () => ({ method: 'GET', url: '/api/regions?q=Essen' }), expect: anyone },
   'GET /api/regions/:id': { request: (ids) => ({ method: 'GET', url: `/api/regions/${ids.region}` }), expect: anyone },
 };

@@ -37,7 +37,7 @@ function listColumns(actor: Actor) {
  * Name search that forgives: every word as a substring of the folded name or an alias ("luft
  * raumfahrt zentrum"), or trigram similarity for misspellings ("Raumfart"). Both use the trigram indexes.
  */
-function nameMatch(q: string): { where: SQL; rank: SQL } | null {
+export function organisationNameMatch(q: string): { where: SQL; rank: SQL } | null {
   const key = normaliseOrganisationName(q);
   if (key === '') return null;
   const words = key.split(' ').slice(0, 8);
@@ -58,7 +58,7 @@ function nameMatch(q: string): { where: SQL; rank: SQL } | null {
 /** Organisations matching name, type, region, country or an external identifier, one page of them. */
 export async function listOrganisations(db: Db, actor: Actor, query: ListOrganisationsQuery) {
   const filters: SQL[] = [];
-  const match = query.q ? nameMatch(query.q) : null;
+  const match = query.q ? organisationNameMatch(query.q) : null;
   if (match) filters.push(match.where);
   if (query.type) filters.push(eq(organisations.type, query.type));
   if (query.country) filters.push(eq(organisations.country, query.country));

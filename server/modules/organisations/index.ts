@@ -1,6 +1,6 @@
 /** Organisations: companies, universities, agencies and other actors, one per normalised name. */
 
-export { getOrganisation, listOrganisations, listPartners } from './directory.service';
+export { getOrganisation, listOrganisations, listPartners, organisationNameMatch } from './directory.service';
 export { classifyOrganisation, normaliseOrganisationName } from './organisation-name';
 export { organisationRoutes } from './organisations.routes';
 export {
