@@ -29,6 +29,12 @@ describe.each(testTargets)('organisation directory on %s', (target) => {
     expect(items[0]).toMatchObject({ id: dlr.id, shortName: 'DLR', type: 'research_institute' });
   });
 
+  it('finds an organisation by its short name', async () => {
+    const dlr = (await get('/api/organisations?identifier=pic:999981731')).body.items[0];
+    const { items } = await search('DLR');
+    expect(items[0]?.id).toBe(dlr.id);
+  });
+
   it('finds an organisation by its external identifier', async () => {
     const { body } = await get('/api/organisations?identifier=pic:999981731');
     expect(body.total).toBe(1);

@@ -107,10 +107,11 @@ export async function attachIdentifiers(tx: Db, drafts: IdentifierDraft[]): Prom
         })),
       )
       .onConflictDoNothing();
+    // Every name a source uses — full and short — is kept, so a search for "DLR" finds the DLR.
     const aliases = part.flatMap((d) =>
-      d.alias
-        ? [{ organisationId: d.organisationId, name: d.alias, normalisedName: normaliseOrganisationName(d.alias) }]
-        : [],
+      [d.alias, d.details?.shortName].flatMap((name) =>
+        name ? [{ organisationId: d.organisationId, name, normalisedName: normaliseOrganisationName(name) }] : [],
+      ),
     );
     if (aliases.length > 0) await tx.insert(organisationAliases).values(aliases).onConflictDoNothing();
     const details = part.flatMap((d) => (d.details ? [{ id: d.organisationId, ...d.details }] : []));

@@ -22,6 +22,11 @@ import classes from './layout.module.css';
 const navItems = [
   { to: '/', key: 'nav.programmes', isActive: (path: string) => path === '/' || path.startsWith('/programmes') },
   { to: '/projects', key: 'nav.projects', isActive: (path: string) => path.startsWith('/projects') },
+  {
+    to: '/organisations',
+    key: 'nav.organisations',
+    isActive: (path: string) => path.startsWith('/organisations'),
+  },
   { to: '/about', key: 'nav.about', isActive: (path: string) => path.startsWith('/about') },
 ] as const;
 

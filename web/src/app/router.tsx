@@ -7,6 +7,9 @@ import { LoginPage } from '../features/accounts/login-page';
 import { ResetPasswordPage } from '../features/accounts/reset-password-page';
 import { parseUsersSearch } from '../features/accounts/users-search';
 import { parseAuditSearch } from '../features/audit/audit-search';
+import { OrganisationDetailPage } from '../features/organisations/organisation-detail-page';
+import { OrganisationListPage } from '../features/organisations/organisation-list-page';
+import { parseOrganisationSearch } from '../features/organisations/organisation-search';
 import { ProgrammeListPage } from '../features/programmes/programme-list-page';
 import { ProjectDetailPage } from '../features/projects/project-detail-page';
 import { ProjectListPage } from '../features/projects/project-list-page';
@@ -46,6 +49,19 @@ const projectDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/projects/$projectId',
   component: ProjectDetailPage,
+});
+
+const organisationListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/organisations',
+  validateSearch: parseOrganisationSearch,
+  component: OrganisationListPage,
+});
+
+const organisationDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/organisations/$organisationId',
+  component: OrganisationDetailPage,
 });
 
 const aboutRoute = createRoute({
@@ -100,6 +116,8 @@ const routeTree = rootRoute.addChildren([
   programmeDashboardRoute,
   projectListRoute,
   projectDetailRoute,
+  organisationListRoute,
+  organisationDetailRoute,
   aboutRoute,
   loginRoute,
   forgotPasswordRoute,

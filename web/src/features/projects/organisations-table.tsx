@@ -1,6 +1,7 @@
 import { Badge, ScrollArea, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../../../../contracts/portfolio';
+import { AnchorLink } from '../../ui/links';
 import { Section } from '../../ui/section';
 
 type Organisation = ProjectDetail['organisations'][number];
@@ -29,9 +30,14 @@ export function OrganisationsTable({ organisations }: { organisations: Organisat
               {sorted.map((organisation) => (
                 <Table.Tr key={`${organisation.id}-${organisation.role}`}>
                   <Table.Td>
-                    <Text size="sm" fw={organisation.role === 'lead' ? 600 : 400}>
+                    <AnchorLink
+                      to="/organisations/$organisationId"
+                      params={{ organisationId: String(organisation.id) }}
+                      size="sm"
+                      fw={organisation.role === 'lead' ? 600 : 400}
+                    >
                       {organisation.name}
-                    </Text>
+                    </AnchorLink>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{t(`organisationType.${organisation.type}`)}</Text>
