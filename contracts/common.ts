@@ -49,3 +49,8 @@ export const moneySchema = z.object({
   amountCents: z.number().int(),
   currency: z.literal('EUR'),
 });
+
+/** The error responses a route can give, for its OpenAPI description: `errorResponses(400, 404)`. */
+export function errorResponses<S extends number>(...statuses: S[]): Record<S, typeof errorResponseSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, errorResponseSchema])) as Record<S, typeof errorResponseSchema>;
+}

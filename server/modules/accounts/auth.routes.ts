@@ -11,7 +11,7 @@ import {
   resetPasswordSchema,
   sessionSchema,
 } from '../../../contracts/accounts';
-import { errorResponseSchema, idParamSchema } from '../../../contracts/common';
+import { errorResponseSchema, errorResponses, idParamSchema } from '../../../contracts/common';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import { clearSessionCookie, setSessionCookie } from '../../http/auth';
@@ -30,12 +30,7 @@ import { createToken, listTokens, revokeToken } from './tokens.service';
 import { getUser } from './users.service';
 
 const ok = z.object({ ok: z.literal(true) });
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  429: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 429);
 
 async function me(db: Db, actor: Actor) {
   if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Nicht angemeldet.');

@@ -7,18 +7,12 @@ import {
   userPageSchema,
   userSchema,
 } from '../../../contracts/accounts';
-import { errorResponseSchema, idParamSchema } from '../../../contracts/common';
+import { errorResponses, idParamSchema } from '../../../contracts/common';
 import type { Db } from '../../db/client';
 import { erasePerson, exportPersonalData } from './personal-data.service';
 import { createUser, getUser, listUsers, updateUser } from './users.service';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const userRoutes =
   (db: Db): FastifyPluginAsyncZod =>

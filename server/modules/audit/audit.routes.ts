@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditPageSchema, auditQuerySchema } from '../../../contracts/audit';
-import { errorResponseSchema } from '../../../contracts/common';
+import { errorResponses } from '../../../contracts/common';
 import type { Db } from '../../db/client';
 import { exportAuditCsv, listAudit } from './audit.service';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
+const errors = errorResponses(400, 401, 403);
 
 export const auditRoutes =
   (db: Db): FastifyPluginAsyncZod =>

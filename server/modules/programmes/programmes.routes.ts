@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema, idParamSchema, pageOf } from '../../../contracts/common';
+import { errorResponseSchema, errorResponses, idParamSchema, pageOf } from '../../../contracts/common';
 import {
   createProgrammeSchema,
   fieldOfActionInputSchema,
@@ -12,13 +12,7 @@ import type { Db } from '../../db/client';
 import { createFieldOfAction, createProgramme, updateFieldOfAction, updateProgramme } from './programmes.editing';
 import { getProgramme, listProgrammes } from './programmes.service';
 
-const writeErrors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const writeErrors = errorResponses(400, 401, 403, 404, 409);
 
 export const programmeRoutes =
   (db: Db): FastifyPluginAsyncZod =>

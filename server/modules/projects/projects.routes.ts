@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema, idParamSchema } from '../../../contracts/common';
+import { errorResponseSchema, errorResponses, idParamSchema } from '../../../contracts/common';
 import {
   changeStatusSchema,
   createProjectSchema,
@@ -12,13 +12,7 @@ import type { Db } from '../../db/client';
 import { changeProjectStatus, createProject, updateProject } from './projects.editing';
 import { getProject, listProjects } from './projects.service';
 
-const writeErrors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const writeErrors = errorResponses(400, 401, 403, 404, 409);
 
 export const projectRoutes =
   (db: Db): FastifyPluginAsyncZod =>
