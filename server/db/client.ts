@@ -33,6 +33,9 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    // An idle connection the server closes (restart, failover, DROP … FORCE) must not crash the
+    // process: the pool drops that client and opens a new one for the next query.
+    pool.on('error', () => {});
     // BIGINT sums come back as strings from pg; our amounts fit JS numbers exactly (< 2^53 cents).
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
     return {
