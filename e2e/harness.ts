@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const screenshotDir = path.join(root, 'e2e', 'screenshots');
@@ -119,4 +120,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDir, `${name.replace(/[^\w-]+/g, '_')}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export type Journey = { server: RunningServer; browser: Browser; page: Page };
+
+/**
+ * Registers the hooks of one browser journey: a fresh server and a German page before the tests,
+ * a screenshot of every failed test, and everything stopped afterwards.
+ */
+export function useJourney(options: { users?: SeedUser[] } = {}): Journey {
+  const journey = {} as Journey;
+  beforeAll(async () => {
+    journey.server = await startServer(options);
+    journey.browser = await launchBrowser();
+    journey.page = await journey.browser.newPage({ locale: 'de-DE', viewport: { width: 1366, height: 900 } });
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      console.error(`Screenshot: ${await screenshot(journey.page, `failed-${ctx.task.name}`)}`);
+    }
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.stop();
+  });
+  return journey;
 }
