@@ -34,6 +34,8 @@ export const tokenScopes = [
   'accounts:read',
   'accounts:write',
   'audit:read',
+  'directory:read',
+  'directory:write',
 ] as const;
 export const tokenScopeSchema = z.enum(tokenScopes);
 export type TokenScope = z.infer<typeof tokenScopeSchema>;

@@ -41,3 +41,15 @@ export function scopeAllows(scopes: TokenScope[] | null, needed: TokenScope | un
   if (mode === undefined) return scopes.includes(needed);
   return false;
 }
+
+/** Directory upkeep (people, memberships, partnership events and indicators): staff. */
+export const canEditDirectory = (actor: Actor): boolean => isStaff(actor);
+
+/**
+ * An organisation's profile: admins, agency staff and cluster managers not tied to one
+ * organisation, and those who speak for this organisation.
+ */
+export const canEditOrganisation = (actor: Actor, organisationId: number): boolean =>
+  isAdmin(actor) ||
+  has(actor, (r) => (r.role === 'agency_staff' || r.role === 'cluster_manager') && r.organisationId === null) ||
+  organisationScope(actor).includes(organisationId);

@@ -1,6 +1,8 @@
 /** Accounts: users, roles, sessions, API tokens, passwords — and the policies built on them. */
 export {
   canCreateProgramme,
+  canEditDirectory,
+  canEditOrganisation,
   canEditProgramme,
   isAdmin,
   isStaff,

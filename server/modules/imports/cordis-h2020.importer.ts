@@ -4,6 +4,7 @@ import type { Provenance } from '../../../contracts/common';
 import type { OrganisationType } from '../../../contracts/portfolio';
 import {
   attachIdentifiers,
+  attachNace,
   ensureOrganisations,
   normaliseOrganisationName,
   organisationsByIdentifier,
@@ -70,6 +71,13 @@ const typeOf: Record<string, OrganisationType> = {
   PUB: 'public_body',
   OTH: 'other',
 };
+
+/**
+ * The NACE division an activity type implies: higher education is 85.4, research organisations
+ * do research and development (72), public bodies are public administration (84). Companies and
+ * others: CORDIS does not say.
+ */
+const naceOf: Record<string, string> = { HES: '85.4', REC: '72', PUB: '84' };
 
 /** Horizon 2020 programme parts, as fields of action. */
 const partLabels: Record<string, string> = {
@@ -157,6 +165,7 @@ export const cordisH2020Importer: Importer<Records> = {
         city: string | null;
         street: string | null;
         shortName: string | null;
+        activityType: string;
         provenance: Provenance;
       }
     >();
@@ -169,6 +178,7 @@ export const cordisH2020Importer: Importer<Records> = {
         city: o.city || null,
         street: o.street || null,
         shortName: o.short_name || null,
+        activityType: o.activity_type,
         provenance: prov('organisations.csv', o.line),
       });
     }
@@ -183,6 +193,7 @@ export const cordisH2020Importer: Importer<Records> = {
         city: null,
         street: null,
         shortName: null,
+        activityType: p.type,
         provenance: prov('participations.csv', p.line),
       });
     }
@@ -204,6 +215,13 @@ export const cordisH2020Importer: Importer<Records> = {
         alias: o.name,
         details: o,
       })),
+    );
+    await attachNace(
+      tx,
+      [...byPic.entries()].flatMap(([p, o]) => {
+        const code = naceOf[o.activityType];
+        return code ? [{ organisationId: orgIdOf.get(p) as number, code, provenance: o.provenance }] : [];
+      }),
     );
 
     const programmeId = await upsertProgramme(tx, {

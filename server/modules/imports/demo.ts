@@ -7,10 +7,12 @@ import { type ImportResult, runImport } from './imports.service';
 export const demoImports: [kind: string, file: string][] = [
   ['regions-de', path.join(DATA_DIR, 'admin-de', 'gemeinden_nrw.csv')],
   ['regions-it', path.join(DATA_DIR, 'admin-it', 'comuni_piemonte_istat_2020.csv')],
+  ['nace', path.join(DATA_DIR, 'nace', 'nace_rev2_noga2008_de_en_fr_it.csv')],
   ['erdf-nrw-2007', path.join(DATA_DIR, 'erdf-nrw', 'erdf_nrw_2007_2013_beneficiaries.csv')],
   ['erdf-nrw-2014', path.join(DATA_DIR, 'erdf-nrw', 'erdf_nrw_2014_2020_operations.csv')],
   ['portfolio', path.join(DATA_DIR, 'seeds', 'portfolio.json')],
   ['cordis-h2020', path.join(DATA_DIR, 'cordis-h2020', 'projects.csv')],
+  ['directory', path.join(DATA_DIR, 'seeds', 'directory.json')],
 ];
 
 /** Loads whatever part of the demo dataset is not there yet, through the regular import code. */

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import type { Provenance } from '../../../contracts/common';
 import {
@@ -14,19 +12,19 @@ import { ensureFieldsOfAction, replaceReportedFigures, upsertProgramme } from '.
 import { type ProjectDraft, replaceProgrammeProjects } from '../projects';
 import { regionKeyIndex } from '../regions';
 import type { Importer, RowError } from './importer';
+import {
+  checkCitations,
+  citer,
+  type Evidence,
+  evidenceSchema,
+  readSeedFile,
+  regionKeySchema,
+  seedDocumentsSchema,
+} from './seed-documents';
 
 const isoDate = z.iso.date();
-/** A passage of a seed document that states the fact; checked against the document's text. */
-const evidenceSchema = z.object({ document: z.string().min(1), passage: z.string().min(10) });
-const regionKeySchema = z.object({
-  country: z.enum(['DE', 'IT']).default('DE'),
-  level: z.enum(['state', 'admin_district', 'district', 'municipality', 'region', 'province']),
-  code: z.string().min(1),
-});
 
-const portfolioSchema = z.object({
-  documentsDir: z.string().min(1),
-  documents: z.record(z.string(), z.object({ title: z.string().min(1), publishedOn: isoDate.optional() })),
+const portfolioSchema = seedDocumentsSchema.extend({
   programmes: z.array(
     z.object({
       slug: z.string().regex(/^[a-z0-9-]+$/, 'nur Kleinbuchstaben, Ziffern und Bindestriche'),
@@ -105,18 +103,8 @@ const portfolioSchema = z.object({
   ),
 });
 type Portfolio = z.infer<typeof portfolioSchema>;
-type Loaded = Portfolio & { texts: Map<string, string> };
-
-/** Whitespace- and hyphenation-insensitive form of a text, to find a passage in its document. */
-function flatten(text: string): string {
-  return text
-    .replace(/-\s*\n\s*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Every `evidence` object in the file with its JSON path, for the passage check. */
-function* citations(p: Portfolio): Generator<[string, z.infer<typeof evidenceSchema>]> {
+function* citations(p: Portfolio): Generator<[string, Evidence]> {
   for (const [i, prog] of p.programmes.entries()) {
     const at = `programmes.${i}`;
     yield [`${at}.evidence`, prog.evidence];
@@ -140,67 +128,20 @@ function* citations(p: Portfolio): Generator<[string, z.infer<typeof evidenceSch
  * where every fact cites a passage of a source document. The import refuses a passage that the
  * document does not contain, so the demo data cannot drift from its sources.
  */
-export const portfolioImporter: Importer<Loaded> = {
+export const portfolioImporter: Importer<Portfolio> = {
   kind: 'portfolio',
   description: 'Programme, Handlungsfelder, Kennzahlen und Projekte aus einer JSON-Datei mit Quellenbelegen',
   countRows: ([p]) =>
     p ? p.programmes.reduce((n, prog) => n + 1 + prog.projects.length + prog.reportedFigures.length, 0) : 0,
   async read(file) {
     const errors: RowError[] = [];
-    let json: unknown;
-    try {
-      json = JSON.parse(await fs.readFile(file, 'utf8'));
-    } catch (err) {
-      return {
-        records: [],
-        errors: [{ row: 1, field: '(Datei)', reason: `kein gültiges JSON: ${(err as Error).message}` }],
-      };
-    }
-    const parsed = portfolioSchema.safeParse(json);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        errors.push({ row: Number(issue.path[1] ?? 0) + 1, field: issue.path.join('.'), reason: issue.message });
-      }
-      return { records: [], errors };
-    }
-    const texts = new Map<string, string>();
-    for (const name of Object.keys(parsed.data.documents)) {
-      try {
-        texts.set(
-          name,
-          flatten(await fs.readFile(path.resolve(path.dirname(file), parsed.data.documentsDir, name), 'utf8')),
-        );
-      } catch {
-        errors.push({ row: 1, field: `documents.${name}`, reason: 'Dokument nicht gefunden' });
-      }
-    }
-    for (const [at, s] of citations(parsed.data)) {
-      const row = Number(at.split('.')[1]) + 1;
-      const text = texts.get(s.document);
-      if (!(s.document in parsed.data.documents)) {
-        errors.push({
-          row,
-          field: `${at}.document`,
-          reason: `Dokument ${s.document} ist nicht unter documents aufgeführt`,
-        });
-      } else if (text !== undefined && !text.includes(flatten(s.passage))) {
-        errors.push({ row, field: `${at}.passage`, reason: `Textstelle steht nicht in ${s.document}` });
-      }
-    }
-    return { records: errors.length === 0 ? [{ ...parsed.data, texts }] : [], errors };
+    const portfolio = await readSeedFile(file, portfolioSchema, errors);
+    if (portfolio) await checkCitations(file, portfolio, citations(portfolio), errors);
+    return { records: portfolio && errors.length === 0 ? [portfolio] : [], errors };
   },
   async write(tx, [portfolio], _ctx) {
     if (!portfolio) return {};
-    const cite = (s: z.infer<typeof evidenceSchema>): Provenance => {
-      const doc = portfolio.documents[s.document];
-      return {
-        kind: 'seed',
-        document: s.document,
-        title: doc?.title ?? s.document,
-        publishedOn: doc?.publishedOn,
-        passage: s.passage,
-      };
-    };
+    const cite = citer(portfolio);
     const regionIds = await regionKeyIndex(tx, 'DE');
     for (const [k, v] of await regionKeyIndex(tx, 'IT')) regionIds.set(`IT:${k}`, v);
     const errors: RowError[] = [];

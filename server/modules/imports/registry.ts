@@ -1,7 +1,9 @@
 import { cordisH2020Importer } from './cordis-h2020.importer';
+import { directoryImporter } from './directory.importer';
 import { erdf2007Importer } from './erdf-2007.importer';
 import { erdf2014Importer } from './erdf-2014.importer';
 import type { Importer } from './importer';
+import { naceImporter } from './nace.importer';
 import { portfolioImporter } from './portfolio.importer';
 import { regionsDeImporter } from './regions-de.importer';
 import { regionsItImporter } from './regions-it.importer';
@@ -11,10 +13,12 @@ export const importers: Record<string, Importer<any>> = Object.fromEntries(
   [
     regionsDeImporter,
     regionsItImporter,
+    naceImporter,
     erdf2007Importer,
     erdf2014Importer,
     portfolioImporter,
     cordisH2020Importer,
+    directoryImporter,
   ].map((i) => [i.kind, i]),
 );
 

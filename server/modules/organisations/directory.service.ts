@@ -8,9 +8,11 @@ import { type Db, queryRows } from '../../db/client';
 import { regions } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Actor } from '../accounts';
-import { projectVisibleSql } from '../programmes';
+import { membershipsOfOrganisation } from '../memberships';
+import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 import { getRegionPath } from '../regions';
-import { normaliseOrganisationName } from './organisation-name';
+import { organisationFilters } from './organisation-filters';
+import { organisationNameMatch } from './organisation-match';
 import { organisationAliases, organisationIdentifiers, organisations } from './organisations.table';
 
 // Explicit table names inside subqueries: drizzle leaves columns unqualified in single-table selects.
@@ -26,6 +28,7 @@ function listColumns(actor: Actor) {
     type: organisations.type,
     country: organisations.country,
     city: organisations.city,
+    visibility: organisations.visibility,
     regionId: regions.id,
     regionName: regions.name,
     regionLevel: regions.level,
@@ -33,49 +36,16 @@ function listColumns(actor: Actor) {
   };
 }
 
-/**
- * Name search that forgives: every word as a substring of the folded name or an alias ("luft
- * raumfahrt zentrum"), or trigram similarity for misspellings ("Raumfart"). Both use the trigram indexes.
- */
-export function organisationNameMatch(q: string): { where: SQL; rank: SQL } | null {
-  const key = normaliseOrganisationName(q);
-  if (key === '') return null;
-  const words = key.split(' ').slice(0, 8);
-  const allWords = (column: SQL) =>
-    sql.join(
-      words.map((w) => sql`${column} like ${`%${w}%`}`),
-      sql` and `,
-    );
-  const alias = sql`select 1 from organisation_aliases a where a.organisation_id = organisations.id`;
-  const where = sql`(${allWords(sql`organisations.normalised_name`)}
-    or organisations.normalised_name % ${key}
-    or exists (${alias} and (${allWords(sql`a.normalised_name`)} or a.normalised_name % ${key})))`;
-  const rank = sql`greatest(similarity(organisations.normalised_name, ${key}),
-    coalesce((select max(similarity(a.normalised_name, ${key})) from organisation_aliases a where a.organisation_id = organisations.id), 0))`;
-  return { where, rank };
-}
-
-/** Organisations matching name, type, region, country or an external identifier, one page of them. */
+/** Organisations matching name, type, region, country, NACE, programme or an identifier, one page of them. */
 export async function listOrganisations(db: Db, actor: Actor, query: ListOrganisationsQuery) {
-  const filters: SQL[] = [];
   const match = query.q ? organisationNameMatch(query.q) : null;
-  if (match) filters.push(match.where);
-  if (query.type) filters.push(eq(organisations.type, query.type));
-  if (query.country) filters.push(eq(organisations.country, query.country));
-  if (query.regionId) {
-    filters.push(sql`organisations.region_id in (
-      select d.id from regions d, regions r where r.id = ${query.regionId} and d.path like r.path || '%')`);
-  }
-  if (query.identifier) {
-    const [scheme, ...rest] = query.identifier.split(':');
-    filters.push(sql`exists (select 1 from organisation_identifiers i where i.organisation_id = organisations.id
-      and i.scheme = ${scheme} and i.value = ${rest.join(':')})`);
-  }
-  const where = and(...filters);
+  const where = and(...Object.values(organisationFilters(actor, query)));
   const sort = query.sort ?? (match ? 'relevance' : 'name');
   const order = {
     relevance: match ? [sql`${match.rank} desc`, asc(organisations.name)] : [asc(organisations.name)],
     name: [asc(organisations.name)],
+    '-name': [desc(organisations.name)],
+    projects: [asc(projectCount(actor)), asc(organisations.name)],
     '-projects': [desc(projectCount(actor)), asc(organisations.name)],
   }[sort];
   const [rows, totals] = await Promise.all([
@@ -95,16 +65,26 @@ export async function listOrganisations(db: Db, actor: Actor, query: ListOrganis
   return { items: rows.map(toListItem), total: totals[0]?.n ?? 0 };
 }
 
-type Row = Awaited<ReturnType<typeof selectOne>>[number];
+type ListRow = Awaited<ReturnType<typeof selectOne>>[number];
 function selectOne(db: Db, actor: Actor, id: number) {
   return db
-    .select({ ...listColumns(actor), street: organisations.street, provenance: organisations.provenance })
+    .select({
+      ...listColumns(actor),
+      street: organisations.street,
+      sizeClass: organisations.sizeClass,
+      descriptionDe: organisations.descriptionDe,
+      descriptionEn: organisations.descriptionEn,
+      descriptionIt: organisations.descriptionIt,
+      competenceFields: organisations.competenceFields,
+      version: organisations.version,
+      provenance: organisations.provenance,
+    })
     .from(organisations)
     .leftJoin(regions, eq(regions.id, organisations.regionId))
-    .where(eq(organisations.id, id));
+    .where(and(eq(organisations.id, id), organisationVisibleSql(actor, 'organisations')));
 }
 
-function toListItem(r: Omit<Row, 'street' | 'provenance'>): OrganisationListItem {
+export function toListItem(r: Pick<ListRow, keyof ReturnType<typeof listColumns>>): OrganisationListItem {
   return {
     id: r.id,
     name: r.name,
@@ -117,20 +97,28 @@ function toListItem(r: Omit<Row, 'street' | 'provenance'>): OrganisationListItem
         ? { id: r.regionId, name: r.regionName, level: r.regionLevel }
         : null,
     projectCount: r.projectCount,
+    visibility: r.visibility,
   };
 }
 
-/** One organisation with its identifiers, aliases, programmes and partners from shared projects. */
-export async function getOrganisation(db: Db, actor: Actor, id: number): Promise<OrganisationDetail> {
+/** The organisation an id stands for: itself, or the one it was merged into. */
+async function survivorOf(db: Db, id: number): Promise<number> {
+  const [merged] = await queryRows<{ into_id: number }>(
+    db,
+    sql`select into_id from organisation_merges where merged_id = ${id}`,
+  );
+  return merged ? Number(merged.into_id) : id;
+}
+
+/**
+ * One organisation with identifiers, aliases, NACE codes, programmes, partners, memberships,
+ * members, people and merge history. An id that was merged away answers with the survivor.
+ */
+export async function getOrganisation(db: Db, actor: Actor, requestedId: number): Promise<OrganisationDetail> {
+  const id = await survivorOf(db, requestedId);
   const [row] = await selectOne(db, actor, id);
-  if (!row) throw new AppError('not_found', `Organisation ${id} wurde nicht gefunden.`);
-  const [identifiers, aliases, programmes, partners, regionPath]: [
-    { scheme: OrganisationDetail['identifiers'][number]['scheme']; value: string }[],
-    { name: string }[],
-    { id: number; name: string; project_count: string }[],
-    OrganisationDetail['partners'],
-    OrganisationDetail['regionPath'],
-  ] = await Promise.all([
+  if (!row) throw new AppError('not_found', `Organisation ${requestedId} wurde nicht gefunden.`);
+  const [identifiers, aliases, nace, programmes, partners, ties, people, mergedFrom, regionPath] = await Promise.all([
     db
       .select({ scheme: organisationIdentifiers.scheme, value: organisationIdentifiers.value })
       .from(organisationIdentifiers)
@@ -141,6 +129,12 @@ export async function getOrganisation(db: Db, actor: Actor, id: number): Promise
       .from(organisationAliases)
       .where(eq(organisationAliases.organisationId, id))
       .orderBy(asc(organisationAliases.name)),
+    queryRows<{ code: string; is_primary: boolean; label_de: string; label_en: string; label_it: string }>(
+      db,
+      sql`select n.code, n.is_primary, c.label_de, c.label_en, c.label_it
+        from organisation_nace n join nace_codes c on c.code = n.code
+        where n.organisation_id = ${id} order by n.is_primary desc, n.code`,
+    ),
     queryRows<{ id: number; name: string; project_count: string }>(
       db,
       sql`
@@ -150,6 +144,18 @@ export async function getOrganisation(db: Db, actor: Actor, id: number): Promise
       group by pg.id, pg.name order by count(*) desc, pg.name`,
     ),
     listPartners(db, actor, id, 20),
+    membershipsOfOrganisation(db, actor, id),
+    queryRows<{ person_id: number; name: string; title: string; from: string | null; until: string | null }>(
+      db,
+      sql`select pe.id as person_id, pe.name, r.title, r."from"::text as "from", r.until::text as until
+        from person_roles r join people pe on pe.id = r.person_id
+        where r.organisation_id = ${id} and ${organisationVisibleSql(actor, 'pe', null)}
+        order by (r.until is null) desc, r.until desc, pe.name`,
+    ),
+    queryRows<{ merged_id: number; merged_name: string; merged_at: string }>(
+      db,
+      sql`select merged_id, merged_name, merged_at from organisation_merges where into_id = ${id} order by merged_at`,
+    ),
     row.regionId ? getRegionPath(db, row.regionId) : Promise.resolve([]),
   ]);
   return {
@@ -158,8 +164,31 @@ export async function getOrganisation(db: Db, actor: Actor, id: number): Promise
     regionPath,
     aliases: aliases.map((a) => a.name).filter((a) => a !== row.name),
     identifiers,
+    sizeClass: row.sizeClass,
+    nace: nace.map((n) => ({
+      code: n.code,
+      isPrimary: n.is_primary,
+      labels: { de: n.label_de, en: n.label_en, it: n.label_it },
+    })),
+    competenceFields: row.competenceFields,
+    description: { de: row.descriptionDe, en: row.descriptionEn, it: row.descriptionIt },
     programmes: programmes.map((p) => ({ id: Number(p.id), name: p.name, projectCount: Number(p.project_count) })),
     partners,
+    memberships: ties.memberships,
+    members: ties.members,
+    people: people.map((p) => ({
+      personId: Number(p.person_id),
+      name: p.name,
+      title: p.title,
+      from: p.from,
+      until: p.until,
+    })),
+    mergedFrom: mergedFrom.map((m) => ({
+      id: Number(m.merged_id),
+      name: m.merged_name,
+      mergedAt: new Date(m.merged_at).toISOString(),
+    })),
+    version: row.version,
     provenance: row.provenance,
   };
 }
@@ -182,7 +211,7 @@ export async function listPartners(db: Db, actor: Actor, id: number, limit: numb
     join project_organisations theirs on theirs.project_id = mine.project_id and theirs.organisation_id <> mine.organisation_id
     join organisations o on o.id = theirs.organisation_id
     join programmes pg on pg.id = p.programme_id
-    where mine.organisation_id = ${id} and ${projectVisibleSql(actor, 'p')}
+    where mine.organisation_id = ${id} and ${projectVisibleSql(actor, 'p')} and ${organisationVisibleSql(actor, 'o')}
     group by o.id, o.name, o.type, o.country
     order by count(distinct p.id) desc, o.name
     limit ${limit}`,
@@ -195,4 +224,14 @@ export async function listPartners(db: Db, actor: Actor, id: number, limit: numb
     sharedProjects: Number(r.shared),
     programmes: r.programmes,
   }));
+}
+
+/** The partner list of a visible organisation (404 otherwise). */
+export async function getPartners(db: Db, actor: Actor, id: number, limit: number) {
+  const [row] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), organisationVisibleSql(actor, 'organisations')));
+  if (!row) throw new AppError('not_found', `Organisation ${id} wurde nicht gefunden.`);
+  return { items: await listPartners(db, actor, id, limit) };
 }

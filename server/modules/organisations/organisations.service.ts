@@ -4,7 +4,7 @@ import type { OrganisationType } from '../../../contracts/portfolio';
 import { chunks } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { classifyOrganisation, normaliseOrganisationName } from './organisation-name';
-import { organisationAliases, organisationIdentifiers, organisations } from './organisations.table';
+import { organisationAliases, organisationIdentifiers, organisationNace, organisations } from './organisations.table';
 
 export type OrganisationDraft = {
   name: string;
@@ -126,6 +126,91 @@ export async function attachIdentifiers(tx: Db, drafts: IdentifierDraft[]): Prom
         from jsonb_to_recordset(${JSON.stringify(details.map((d) => ({ id: d.id, short_name: d.shortName, country: d.country, city: d.city, street: d.street, region_id: d.regionId })))}::jsonb)
           as d(id int, short_name text, country text, city text, street text, region_id int)
         where o.id = d.id`);
+    }
+  }
+}
+
+export type NaceDraft = { organisationId: number; code: string; provenance: Provenance };
+
+/**
+ * Gives organisations that have no NACE code yet one primary code (one per organisation).
+ * Codes not in the NACE list (not imported yet) are skipped.
+ */
+export async function attachNace(tx: Db, drafts: NaceDraft[]): Promise<void> {
+  const onePerOrganisation = [...new Map(drafts.map((d) => [d.organisationId, d])).values()];
+  for (const batch of chunks(onePerOrganisation, 2000)) {
+    const values = sql.join(
+      batch.map((d) => sql`(${d.organisationId}::int, ${d.code}::text, ${JSON.stringify(d.provenance)}::jsonb)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      insert into organisation_nace (organisation_id, code, is_primary, provenance)
+      select v.organisation_id, v.code, true, v.provenance
+      from (values ${values}) as v(organisation_id, code, provenance)
+      where exists (select 1 from nace_codes c where c.code = v.code)
+        and not exists (select 1 from organisation_nace n where n.organisation_id = v.organisation_id)
+      on conflict do nothing`);
+  }
+}
+
+export type ProfileDraft = {
+  organisationId: number;
+  shortName?: string | null;
+  country?: string | null;
+  aliases?: string[];
+  competenceFields?: string[];
+  description?: { de?: string | null; en?: string | null; it?: string | null };
+  nace?: string[];
+  provenance: Provenance;
+};
+
+/** Fills an organisation's profile from a curated source: gaps only, a user's entries stay. */
+export async function applyProfiles(tx: Db, drafts: ProfileDraft[]): Promise<void> {
+  for (const d of drafts) {
+    await tx
+      .update(organisations)
+      .set({
+        shortName: sql`coalesce(${organisations.shortName}, ${d.shortName ?? null})`,
+        country: sql`coalesce(${organisations.country}, ${d.country ?? null})`,
+        descriptionDe: sql`coalesce(${organisations.descriptionDe}, ${d.description?.de ?? null})`,
+        descriptionEn: sql`coalesce(${organisations.descriptionEn}, ${d.description?.en ?? null})`,
+        descriptionIt: sql`coalesce(${organisations.descriptionIt}, ${d.description?.it ?? null})`,
+        competenceFields: sql`case when cardinality(${organisations.competenceFields}) = 0
+          then ${sql`array[${sql.join(
+            (d.competenceFields ?? []).map((f) => sql`${f}`),
+            sql`, `,
+          )}]::text[]`} else ${organisations.competenceFields} end`,
+      })
+      .where(eq(organisations.id, d.organisationId));
+    const aliases = [...(d.aliases ?? []), ...(d.shortName ? [d.shortName] : [])];
+    if (aliases.length > 0) {
+      await tx
+        .insert(organisationAliases)
+        .values(
+          aliases.map((name) => ({
+            organisationId: d.organisationId,
+            name,
+            normalisedName: normaliseOrganisationName(name),
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    const [first, ...rest] = d.nace ?? [];
+    if (first) {
+      await attachNace(tx, [{ organisationId: d.organisationId, code: first, provenance: d.provenance }]);
+      if (rest.length > 0) {
+        await tx
+          .insert(organisationNace)
+          .values(
+            rest.map((code) => ({
+              organisationId: d.organisationId,
+              code,
+              isPrimary: false,
+              provenance: d.provenance,
+            })),
+          )
+          .onConflictDoNothing();
+      }
     }
   }
 }

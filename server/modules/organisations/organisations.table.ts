@@ -12,10 +12,14 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Provenance } from '../../../contracts/common';
+import { sizeClasses } from '../../../contracts/organisations';
 import { organisationTypes } from '../../../contracts/portfolio';
+import { naceCodes } from '../nace/nace.table';
+import { visibility } from '../programmes/programmes.table';
 import { regions } from '../regions/regions.table';
 
 export const organisationType = pgEnum('organisation_type', organisationTypes);
+export const sizeClass = pgEnum('size_class', sizeClasses);
 
 export const organisations = pgTable(
   'organisations',
@@ -33,6 +37,13 @@ export const organisations = pgTable(
     country: text(),
     city: text(),
     street: text(),
+    sizeClass: sizeClass(),
+    descriptionDe: text(),
+    descriptionEn: text(),
+    descriptionIt: text(),
+    competenceFields: text().array().notNull().default(sql`'{}'::text[]`),
+    visibility: visibility().notNull().default('public'),
+    version: integer().notNull().default(1),
     provenance: jsonb().$type<Provenance>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -40,8 +51,44 @@ export const organisations = pgTable(
     uniqueIndex('organisations_normalised_name_uq').on(t.normalisedName),
     index('organisations_region_idx').on(t.regionId),
     index('organisations_type_idx').on(t.type),
+    index('organisations_country_idx').on(t.country),
     index('organisations_name_trgm_idx').using('gin', sql`${t.normalisedName} gin_trgm_ops`),
+    /** Prefix lookups for autocomplete: `normalised_name collate "C" >= 'deut' and < 'deuu'`. */
+    index('organisations_name_prefix_idx').on(sql`${t.normalisedName} collate "C"`),
   ],
+);
+
+/** NACE codes of an organisation; the primary one first. */
+export const organisationNace = pgTable(
+  'organisation_nace',
+  {
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    code: text()
+      .notNull()
+      .references(() => naceCodes.code),
+    isPrimary: boolean().notNull().default(false),
+    provenance: jsonb().$type<Provenance>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.code] }), index('organisation_nace_code_idx').on(t.code)],
+);
+
+/** Organisations merged into another: the name and id stay findable, the history stays readable. */
+export const organisationMerges = pgTable(
+  'organisation_merges',
+  {
+    mergedId: integer().primaryKey(),
+    mergedName: text().notNull(),
+    intoId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The merged record as it was, for the history. */
+    snapshot: jsonb().notNull(),
+    mergedBy: integer(),
+    mergedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organisation_merges_into_idx').on(t.intoId)],
 );
 
 export const identifierSchemes = ['pic', 'ags', 'istat', 'register', 'website'] as const;

@@ -20,4 +20,4 @@ export {
   replaceReportedFigures,
   upsertProgramme,
 } from './programmes.service';
-export { programmeVisibleSql, projectVisibleSql } from './visibility';
+export { organisationVisibleSql, programmeVisibleSql, projectVisibleSql } from './visibility';

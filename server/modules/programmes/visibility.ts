@@ -37,3 +37,18 @@ export function projectVisibleSql(actor: Actor, alias: string): SQL {
   return sql`((${levels} or (${t}.visibility = 'restricted' and (${byProgramme} or ${byOrganisation})))
     and exists (select 1 from programmes vpg where vpg.id = ${t}.programme_id and ${programmeVisibleSql(actor, 'vpg')}))`;
 }
+
+/**
+ * Whether the organisation row under `alias` is visible: public to everyone, internal to staff,
+ * restricted to admins and those who speak for the organisation (`ownColumn`: the column holding
+ * the organisation's id; null for rows of other directory tables — people, partnerships).
+ */
+export function organisationVisibleSql(actor: Actor, alias: string, ownColumn: string | null = 'id'): SQL {
+  if (isAdmin(actor)) return sql`true`;
+  const t = sql.raw(`"${alias}"`);
+  const orgs = organisationScope(actor);
+  const own =
+    ownColumn !== null && orgs.length > 0 ? sql`${t}.${sql.raw(`"${ownColumn}"`)} in (${ids(orgs)})` : sql`false`;
+  const levels = isStaff(actor) ? sql`${t}.visibility in ('public', 'internal')` : sql`${t}.visibility = 'public'`;
+  return sql`(${levels} or (${t}.visibility = 'restricted' and ${own}))`;
+}

@@ -1,4 +1,6 @@
-/** Search: one box across programmes, organisations and projects. */
+/** One search box across programmes, organisations, people and projects, and autocomplete. */
 
+export { highlight } from './highlight';
 export { searchRoutes } from './search.routes';
-export { highlight, search } from './search.service';
+export { search } from './search.service';
+export { suggest } from './suggest.service';

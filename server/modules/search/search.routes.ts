@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema } from '../../../contracts/common';
-import { searchQuerySchema, searchResultSchema } from '../../../contracts/search';
+import { errorResponses } from '../../../contracts/common';
+import {
+  searchQuerySchema,
+  searchResultSchema,
+  suggestQuerySchema,
+  suggestResultSchema,
+} from '../../../contracts/search';
 import type { Db } from '../../db/client';
 import { search } from './search.service';
+import { suggest } from './suggest.service';
 
 export const searchRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -13,11 +19,24 @@ export const searchRoutes =
         config: { access: 'public', scope: 'read' },
         schema: {
           tags: ['Suche'],
-          summary: 'Ein Suchfeld über Programme, Organisationen und Projekte (je die besten Treffer)',
+          summary: 'Ein Suchfeld über Programme, Organisationen, Personen und Projekte: beste Treffer und Facetten',
           querystring: searchQuerySchema,
-          response: { 200: searchResultSchema, 400: errorResponseSchema },
+          response: { 200: searchResultSchema, ...errorResponses(400) },
         },
       },
-      (request) => search(db, request.actor, request.query.q, request.query.limit),
+      (request) => search(db, request.actor, request.query),
+    );
+    app.get(
+      '/search/suggest',
+      {
+        config: { access: 'public', scope: 'read' },
+        schema: {
+          tags: ['Suche'],
+          summary: 'Vorschläge beim Tippen: Organisationen, Personen und Programme',
+          querystring: suggestQuerySchema,
+          response: { 200: suggestResultSchema, ...errorResponses(400) },
+        },
+      },
+      (request) => suggest(db, request.actor, request.query),
     );
   };

@@ -1,0 +1,5 @@
+/** Typed, dated memberships: clusters, alliances, networks, consortia, signatories, partner regions. */
+
+export { type MembershipDraft, replaceSeedMemberships } from './memberships.seed';
+export { listNetworks, membershipsOfOrganisation, selectMemberships } from './memberships.service';
+export { membershipKind, memberships } from './memberships.table';
