@@ -4,7 +4,7 @@ export const idParamSchema = z.object({ id: z.coerce.number().int().positive() }
 
 export const isoDateSchema = z.iso.date();
 
-/** Where a record came from: a row of an imported file, a passage of a seed document, or a user's entry. */
+/** Where a record came from: a row of an imported file, a passage of a seed document, a user's entry, or a computation. */
 export const provenanceSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('import'),
@@ -24,6 +24,11 @@ export const provenanceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('manual'),
     userId: z.number().int(),
     at: z.string(),
+  }),
+  /** Computed live from other records (e.g. joint projects per year); `source` says from what. */
+  z.object({
+    kind: z.literal('derived'),
+    source: z.string(),
   }),
 ]);
 export type Provenance = z.infer<typeof provenanceSchema>;

@@ -18,7 +18,12 @@ import { type RouteRule, registerAuth } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
 import { authRoutes, oidcRoutes, userRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
+import { mapRoutes } from './modules/map';
+import { membershipRoutes } from './modules/memberships';
+import { naceRoutes } from './modules/nace';
 import { organisationRoutes } from './modules/organisations';
+import { partnershipRoutes } from './modules/partnerships';
+import { peopleRoutes } from './modules/people';
 import { programmeRoutes } from './modules/programmes';
 import { projectRoutes } from './modules/projects';
 import { regionRoutes } from './modules/regions';
@@ -102,6 +107,11 @@ export async function buildApp({
       await api.register(projectRoutes(db));
       await api.register(regionRoutes(db));
       await api.register(organisationRoutes(db));
+      await api.register(membershipRoutes(db));
+      await api.register(peopleRoutes(db));
+      await api.register(partnershipRoutes(db));
+      await api.register(naceRoutes(db));
+      await api.register(mapRoutes(db));
       await api.register(searchRoutes(db));
     },
     { prefix: '/api' },

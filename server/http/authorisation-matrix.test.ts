@@ -19,6 +19,12 @@ type Ids = {
   user: number;
   victim: number;
   region: number;
+  organisation: Record<Level, number>;
+  person: number;
+  personRole: number;
+  membership: number;
+  partnership: number;
+  indicator: number;
 };
 type Case = {
   request: (ids: Ids, level: Level) => { method: string; url: string; payload?: unknown };
@@ -58,6 +64,23 @@ const edit = (who: Who, level: Level): Outcome =>
         ? 'allow'
         : 'forbidden';
 const editProgramme = (who: Who): Outcome => edit(who, 'public');
+/** Organisations: the restricted one is KLIC.Ruhr, which the organisation-scoped roles speak for. */
+const speaksFor = (who: Who) => who === 'agency_staff' || who === 'cluster_manager' || who === 'organisation_member';
+const seesOrganisation = (who: Who, level: Level) =>
+  level === 'public' ||
+  (level === 'internal' && staff(who)) ||
+  (level === 'restricted' && (who === 'admin' || speaksFor(who)));
+const readOrganisation = (who: Who, level: Level): Outcome => (seesOrganisation(who, level) ? 'allow' : 'hidden');
+const editOrganisation = (who: Who, level: Level): Outcome =>
+  who === 'anonymous'
+    ? 'unauthenticated'
+    : !seesOrganisation(who, level)
+      ? 'hidden'
+      : who === 'admin' || (level === 'restricted' && speaksFor(who))
+        ? 'allow'
+        : 'forbidden';
+/** Directory upkeep (people, memberships, partnership events): staff. */
+const staffOnly = (who: Who): Outcome => (who === 'anonymous' ? 'unauthenticated' : staff(who) ? 'allow' : 'forbidden');
 
 const cases: Record<string, Case> = {
   'GET /api/health': { request: () => ({ method: 'GET', url: '/api/health' }), expect: anyone },
@@ -172,6 +195,15 @@ const cases: Record<string, Case> = {
     expect: editProgramme,
   },
   'GET /api/projects': { request: () => ({ method: 'GET', url: '/api/projects' }), expect: anyone },
+  // The exports list what the list shows: hidden projects are left out (projects.export.test.ts), never refused.
+  'GET /api/projects/export.csv': {
+    request: (ids) => ({ method: 'GET', url: `/api/projects/export.csv?programmeId=${ids.programme}` }),
+    expect: anyone,
+  },
+  'GET /api/projects/export.xlsx': {
+    request: (ids) => ({ method: 'GET', url: `/api/projects/export.xlsx?programmeId=${ids.programme}` }),
+    expect: anyone,
+  },
   'GET /api/projects/:id': {
     request: (ids, level) => ({ method: 'GET', url: `/api/projects/${ids.project[level]}` }),
     expect: read,
@@ -204,11 +236,134 @@ const cases: Record<string, Case> = {
     perRecord: true,
   },
   'GET /api/organisations': { request: () => ({ method: 'GET', url: '/api/organisations?q=Ruhr' }), expect: anyone },
-  'GET /api/organisations/:id': { request: () => ({ method: 'GET', url: '/api/organisations/1' }), expect: anyone },
+  'GET /api/organisations/:id': {
+    request: (ids, level) => ({ method: 'GET', url: `/api/organisations/${ids.organisation[level]}` }),
+    expect: readOrganisation,
+    perRecord: true,
+  },
+  'PATCH /api/organisations/:id': {
+    request: (ids, level) => ({
+      method: 'PATCH',
+      url: `/api/organisations/${ids.organisation[level]}`,
+      payload: { version: 999 },
+    }),
+    expect: editOrganisation,
+    perRecord: true,
+  },
+  'POST /api/organisations/:id/merge': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/organisations/${ids.organisation.public}/merge`,
+      payload: { duplicateId: 999_999_999, version: 999 },
+    }),
+    expect: adminOnly,
+  },
+  'GET /api/organisations/:id/partners': {
+    request: (ids, level) => ({ method: 'GET', url: `/api/organisations/${ids.organisation[level]}/partners` }),
+    expect: readOrganisation,
+    perRecord: true,
+  },
+  'GET /api/organisations/facets': {
+    request: () => ({ method: 'GET', url: '/api/organisations/facets?q=Ruhr' }),
+    expect: anyone,
+  },
+  'GET /api/organisations/duplicates': {
+    request: () => ({ method: 'GET', url: '/api/organisations/duplicates?threshold=0.95&limit=5' }),
+    expect: staffOnly,
+  },
+  'GET /api/networks': { request: () => ({ method: 'GET', url: '/api/networks' }), expect: anyone },
+  'POST /api/memberships': {
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/memberships',
+      payload: { kind: 'network_member', organisationId: ids.organisation.public, groupId: ids.organisation.internal },
+    }),
+    expect: staffOnly,
+  },
+  'POST /api/memberships/:id/end': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/memberships/${ids.membership}/end`,
+      payload: { until: '2030-12-31' },
+    }),
+    expect: staffOnly,
+  },
+  'GET /api/people': { request: () => ({ method: 'GET', url: '/api/people?q=Neubaur' }), expect: anyone },
+  'GET /api/people/:id': { request: (ids) => ({ method: 'GET', url: `/api/people/${ids.person}` }), expect: anyone },
+  'POST /api/people': {
+    request: () => ({ method: 'POST', url: '/api/people', payload: { name: 'Matrix Person' } }),
+    expect: staffOnly,
+  },
+  'PATCH /api/people/:id': {
+    request: (ids) => ({ method: 'PATCH', url: `/api/people/${ids.person}`, payload: { version: 999 } }),
+    expect: staffOnly,
+  },
+  'POST /api/people/:id/roles': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/people/${ids.person}/roles`,
+      payload: { organisationId: ids.organisation.public, title: 'Matrix-Funktion' },
+    }),
+    expect: staffOnly,
+  },
+  'POST /api/person-roles/:id/end': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/person-roles/${ids.personRole}/end`,
+      payload: { until: '2030-12-31' },
+    }),
+    expect: staffOnly,
+  },
+  'GET /api/partnerships': { request: () => ({ method: 'GET', url: '/api/partnerships' }), expect: anyone },
+  'GET /api/partnerships/:id': {
+    request: (ids) => ({ method: 'GET', url: `/api/partnerships/${ids.partnership}` }),
+    expect: anyone,
+  },
+  'POST /api/partnerships/:id/events': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/partnerships/${ids.partnership}/events`,
+      payload: { kind: 'meeting', title: 'Matrix-Treffen', date: null },
+    }),
+    expect: staffOnly,
+  },
+  'POST /api/partnerships/:id/indicators/:indicatorId/values': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/partnerships/${ids.partnership}/indicators/${ids.indicator}/values`,
+      payload: { period: '2031', value: 1 },
+    }),
+    expect: staffOnly,
+  },
+  'GET /api/nace': { request: () => ({ method: 'GET', url: '/api/nace?q=Forschung' }), expect: anyone },
+  'GET /api/map': { request: () => ({ method: 'GET', url: '/api/map?measure=projects' }), expect: anyone },
+  'GET /api/map/shapes': { request: () => ({ method: 'GET', url: '/api/map/shapes' }), expect: anyone },
+  'GET /api/search/suggest': { request: () => ({ method: 'GET', url: '/api/search/suggest?q=Ruhr' }), expect: anyone },
   'GET /api/search': { request: () => ({ method: 'GET', url: '/api/search?q=Wasserstoff' }), expect: anyone },
   'GET /api/regions': { request: () => ({ method: 'GET', url: '/api/regions?q=Essen' }), expect: anyone },
   'GET /api/regions/:id': { request: (ids) => ({ method: 'GET', url: `/api/regions/${ids.region}` }), expect: anyone },
 };
+
+/** A public, an internal and a restricted organisation: KLIC.Ruhr (restricted) and two others. */
+async function organisationsByLevel(
+  app: Awaited<ReturnType<typeof createDemoApp>>['app'],
+  admin: Session,
+  klic: number,
+) {
+  const others = (await app.inject('/api/organisations?q=Wirtschaftsförderung&pageSize=2')).json().items;
+  const byLevel = { public: others[0].id, internal: others[1].id, restricted: klic } as Record<Level, number>;
+  for (const level of ['internal', 'restricted'] as const) {
+    const current = (await app.inject({ url: `/api/organisations/${byLevel[level]}`, headers: admin.headers })).json();
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${byLevel[level]}`,
+      headers: admin.headers,
+      payload: { version: current.version, visibility: level },
+    });
+    if (res.statusCode !== 200) throw new Error(`could not make organisation ${level}: ${res.body}`);
+  }
+  return byLevel;
+}
 
 const statusOf: Record<Exclude<Outcome, 'allow'>, number> = { unauthenticated: 401, forbidden: 403, hidden: 404 };
 
@@ -248,6 +403,11 @@ describe.each(testTargets)('authorisation matrix on %s', (target) => {
     const regions = (await ctx.app.inject('/api/regions?q=Essen')).json();
     const me = (await ctx.app.inject({ url: '/api/auth/me', headers: admin.headers })).json();
     const victim = await createTestUser(ctx.db, 'victim@matrix.example.org');
+    const organisation = await organisationsByLevel(ctx.app, admin, org?.id as number);
+    const neubaur = (await ctx.app.inject('/api/people?q=Neubaur')).json().items[0].id;
+    const person = (await ctx.app.inject(`/api/people/${neubaur}`)).json();
+    const partnership = (await ctx.app.inject('/api/partnerships')).json().items[0].id;
+    const indicator = (await ctx.app.inject(`/api/partnerships/${partnership}`)).json().indicators[0].id;
     ids = {
       project: project as Record<Level, number>,
       programme: programmeId,
@@ -255,6 +415,12 @@ describe.each(testTargets)('authorisation matrix on %s', (target) => {
       user: me.id,
       victim: victim.id,
       region: regions.items[0].id,
+      organisation,
+      person: neubaur,
+      personRole: person.roles[0].id,
+      membership: person.signatures[0].membershipId,
+      partnership,
+      indicator,
     };
   });
   afterAll(() => ctx?.close());

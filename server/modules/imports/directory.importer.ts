@@ -214,6 +214,7 @@ export const directoryImporter: Importer<Directory> = {
       tx,
       d.organisations.map((o) => ({
         organisationId: orgId.get(o.key) as number,
+        name: o.name,
         shortName: o.shortName ?? null,
         country: o.region?.country ?? null,
         aliases: o.aliases,

@@ -86,7 +86,7 @@ export async function listNetworks(db: Db, actor: Actor) {
   }>(
     db,
     sql`select g.id, g.name, g.type, count(distinct m.organisation_id) as member_count,
-        array_agg(distinct m.kind) as kinds
+        array_agg(distinct m.kind::text) as kinds
       from memberships m join organisations g on g.id = m.group_id join organisations o on o.id = m.organisation_id
       where ${organisationVisibleSql(actor, 'g')} and ${organisationVisibleSql(actor, 'o')}
       group by g.id, g.name, g.type

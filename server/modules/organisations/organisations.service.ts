@@ -155,6 +155,8 @@ export async function attachNace(tx: Db, drafts: NaceDraft[]): Promise<void> {
 
 export type ProfileDraft = {
   organisationId: number;
+  /** The curated spelling; replaces a display name that a source shouted in capitals ("REGIONE PIEMONTE"). */
+  name?: string;
   shortName?: string | null;
   country?: string | null;
   aliases?: string[];
@@ -170,6 +172,9 @@ export async function applyProfiles(tx: Db, drafts: ProfileDraft[]): Promise<voi
     await tx
       .update(organisations)
       .set({
+        name: d.name
+          ? sql`case when ${organisations.name} = upper(${organisations.name}) then ${d.name} else ${organisations.name} end`
+          : organisations.name,
         shortName: sql`coalesce(${organisations.shortName}, ${d.shortName ?? null})`,
         country: sql`coalesce(${organisations.country}, ${d.country ?? null})`,
         descriptionDe: sql`coalesce(${organisations.descriptionDe}, ${d.description?.de ?? null})`,
