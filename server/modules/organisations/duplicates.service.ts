@@ -18,10 +18,13 @@ type Pair = {
   same_register: boolean;
 };
 
+/** Names sharing a key (first word, longest word) are compared pairwise; keys shared by more are too common to tell. */
+const BLOCK_LIMIT = 300;
+
 /**
  * Pairs of organisations that may be one: folded names at least `threshold` similar (trigram
- * index, one probe per name), or the same website domain or register number written differently;
- * the same city or short name strengthens a pair.
+ * similarity within blocks of names sharing their first or longest word), or the same website
+ * domain or register number written differently; the same city or short name strengthens a pair.
  */
 export async function suggestDuplicates(
   db: Db,
@@ -33,7 +36,7 @@ export async function suggestDuplicates(
     db,
     sql`with ident as (
         select organisation_id, scheme,
-          case scheme when 'website' then regexp_replace(lower(value), '^([a-z]+://)?(www[.])?([^/:?#]+).*$', '\3')
+          case scheme when 'website' then regexp_replace(lower(value), '^([a-z]+://)?(www[.])?([^/:?#]+).*$', '\\3')
             else regexp_replace(lower(value), '[^a-z0-9]', '', 'g') end as key
         from organisation_identifiers where scheme in ('website', 'register')),
       shared as (
@@ -41,12 +44,19 @@ export async function suggestDuplicates(
           bool_or(x.scheme = 'website') as same_website, bool_or(x.scheme = 'register') as same_register
         from ident x join ident y on y.scheme = x.scheme and y.key = x.key and y.organisation_id > x.organisation_id
         group by 1, 2),
-      similar as (
-        select a.id as a, b.id as b from organisations a
-        join organisations b on b.id > a.id and a.normalised_name % b.normalised_name
-          and coalesce(a.country, '') = coalesce(b.country, '')
-        where similarity(a.normalised_name, b.normalised_name) >= ${query.threshold}),
-      candidates as (select a, b from similar union select a, b from shared)
+      name_keys as (
+        select id, split_part(normalised_name, ' ', 1) as k from organisations
+        union
+        select id, (select w from unnest(string_to_array(normalised_name, ' ')) w order by length(w) desc, w limit 1)
+        from organisations),
+      blocks as (select k from name_keys where length(k) >= 3 group by k having count(*) between 2 and ${BLOCK_LIMIT}),
+      similar_names as (
+        select distinct x.id as a, y.id as b
+        from blocks join name_keys x on x.k = blocks.k join name_keys y on y.k = blocks.k and y.id > x.id
+        join organisations a on a.id = x.id join organisations b on b.id = y.id
+        where coalesce(a.country, '') = coalesce(b.country, '')
+          and similarity(a.normalised_name, b.normalised_name) >= ${query.threshold}),
+      candidates as (select a, b from similar_names union select a, b from shared)
       select a.id as a, b.id as b, similarity(a.normalised_name, b.normalised_name) as similarity,
         coalesce(lower(a.city) = lower(b.city), false) as same_city,
         coalesce(lower(a.short_name) = lower(b.short_name), false) as same_short,

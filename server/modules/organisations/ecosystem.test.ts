@@ -136,7 +136,11 @@ describe.each(testTargets)('the ecosystem directory on %s', (target) => {
       expect.objectContaining({ period: '2024', value: 25_400_000_000, qualifier: 'exact' }),
     ]);
     expect(indicator('trade_rank_italy')?.points[0]?.value).toBe(7);
-    expect(indicator('italian_subsidiaries_nrw')?.points[0]).toMatchObject({ value: 630, qualifier: 'approx', period: null });
+    expect(indicator('italian_subsidiaries_nrw')?.points[0]).toMatchObject({
+      value: 630,
+      qualifier: 'approx',
+      period: null,
+    });
     expect(indicator('italian_subsidiaries_jobs_nrw')?.points[0]?.value).toBe(27_000);
     const joint = indicator('joint_projects_per_year');
     expect(joint?.source).toBe('derived');
@@ -146,7 +150,10 @@ describe.each(testTargets)('the ecosystem directory on %s', (target) => {
     expect(visit).toMatchObject({ places: ['Mailand', 'Turin'], date: null });
     expect(visit?.participants[0]).toMatchObject({ name: 'Mona Neubaur' });
     expect(visit?.participants[0]?.personId).toEqual(expect.any(Number));
-    expect(detail.organisations.map((o) => o.name).sort()).toEqual(['Landesregierung Nordrhein-Westfalen', 'Regione Piemonte']);
+    expect(detail.organisations.map((o) => o.name).sort()).toEqual([
+      'Landesregierung Nordrhein-Westfalen',
+      'Regione Piemonte',
+    ]);
   });
 
   it('counts organisations, projects and funding per NRW district and Piemonte province', async () => {

@@ -101,7 +101,7 @@ export async function getPartnership(db: Db, actor: Actor, id: number): Promise<
       .select()
       .from(partnershipEvents)
       .where(eq(partnershipEvents.partnershipId, id))
-      .orderBy(sql`${partnershipEvents.date} desc nulls first`, asc(partnershipEvents.id)),
+      .orderBy(sql`${partnershipEvents.date} desc nulls last`, asc(partnershipEvents.id)),
     db.select().from(indicators).where(eq(indicators.partnershipId, id)).orderBy(asc(indicators.id)),
     db
       .select()
