@@ -14,6 +14,7 @@ import { type ProjectDraft, replaceProgrammeProjects } from '../projects';
 import { regionKeyIndex } from '../regions';
 import { eurosToCents, readCsv } from './csv';
 import type { Importer, RowError } from './importer';
+import { repairMojibake } from './mojibake';
 import { validateRow } from './row-schema';
 
 // CORDIS writes some amounts in scientific notation (8.38611e+07) and "NA" where none is known.
@@ -103,6 +104,7 @@ async function readRows<S extends z.ZodType>(file: string, schema: S, label: str
   const rows: (z.infer<S> & { line: number })[] = [];
   const own: RowError[] = [];
   for await (const csvRow of readCsv(file)) {
+    if (csvRow.values) for (const [k, v] of Object.entries(csvRow.values)) csvRow.values[k] = repairMojibake(v);
     const r = validateRow(schema, csvRow, own);
     if (r) rows.push({ ...r, line: csvRow.row });
   }

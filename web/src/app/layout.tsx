@@ -27,6 +27,8 @@ const navItems = [
     key: 'nav.organisations',
     isActive: (path: string) => path.startsWith('/organisations'),
   },
+  { to: '/people', key: 'nav.people', isActive: (path: string) => path.startsWith('/people') },
+  { to: '/networks', key: 'nav.networks', isActive: (path: string) => path.startsWith('/networks') },
   { to: '/about', key: 'nav.about', isActive: (path: string) => path.startsWith('/about') },
 ] as const;
 

@@ -7,9 +7,14 @@ import { LoginPage } from '../features/accounts/login-page';
 import { ResetPasswordPage } from '../features/accounts/reset-password-page';
 import { parseUsersSearch } from '../features/accounts/users-search';
 import { parseAuditSearch } from '../features/audit/audit-search';
+import { NetworksPage } from '../features/networks/networks-page';
+import { parseDuplicatesSearch } from '../features/organisations/duplicates-search';
 import { OrganisationDetailPage } from '../features/organisations/organisation-detail-page';
 import { OrganisationListPage } from '../features/organisations/organisation-list-page';
 import { parseOrganisationSearch } from '../features/organisations/organisation-search';
+import { parsePeopleSearch } from '../features/people/people-search';
+import { PeopleListPage } from '../features/people/people-list-page';
+import { PersonDetailPage } from '../features/people/person-detail-page';
 import { ProgrammeListPage } from '../features/programmes/programme-list-page';
 import { ProjectDetailPage } from '../features/projects/project-detail-page';
 import { ProjectListPage } from '../features/projects/project-list-page';
@@ -62,6 +67,33 @@ const organisationDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/organisations/$organisationId',
   component: OrganisationDetailPage,
+});
+
+// Reviewing duplicates is staff work: the page loads only when opened.
+const organisationDuplicatesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/organisations/duplicates',
+  validateSearch: parseDuplicatesSearch,
+  component: lazyRouteComponent(() => import('../features/organisations/duplicates-page'), 'DuplicatesPage'),
+});
+
+const peopleListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/people',
+  validateSearch: parsePeopleSearch,
+  component: PeopleListPage,
+});
+
+const personDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/people/$personId',
+  component: PersonDetailPage,
+});
+
+const networksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/networks',
+  component: NetworksPage,
 });
 
 const aboutRoute = createRoute({
@@ -118,6 +150,10 @@ const routeTree = rootRoute.addChildren([
   projectDetailRoute,
   organisationListRoute,
   organisationDetailRoute,
+  organisationDuplicatesRoute,
+  peopleListRoute,
+  personDetailRoute,
+  networksRoute,
   aboutRoute,
   loginRoute,
   forgotPasswordRoute,

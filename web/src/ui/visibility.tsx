@@ -27,15 +27,18 @@ export function VisibilitySelect({
   value,
   onChange,
   error,
+  label,
 }: {
   value: Visibility;
   onChange: (value: Visibility) => void;
   error?: string;
+  /** Another label than "Sichtbarkeit", for the visibility of a part of a record (contact details). */
+  label?: string;
 }) {
   const { t } = useTranslation();
   return (
     <Select
-      label={t('visibility.label')}
+      label={label ?? t('visibility.label')}
       description={t(`visibility.hint.${value}`)}
       data={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
       value={value}

@@ -34,6 +34,8 @@ const scopeLabelKeys = {
   'accounts:read': 'scopes.accountsRead',
   'accounts:write': 'scopes.accountsWrite',
   'audit:read': 'scopes.auditRead',
+  'directory:read': 'scopes.directoryRead',
+  'directory:write': 'scopes.directoryWrite',
 } as const satisfies Record<TokenScope, string>;
 
 /** The secret of a new token: shown this once, with a copy button. */

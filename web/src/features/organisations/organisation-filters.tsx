@@ -1,82 +1,33 @@
-import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { Button, Group, Paper, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { sizeClasses } from '../../../../contracts/organisations';
 import { type OrganisationType, organisationTypes } from '../../../../contracts/portfolio';
+import { DebouncedInput } from '../../ui/debounced-input';
+import { useProgrammes } from '../programmes/programmes.api';
 import { RegionSelect } from '../projects/region-select';
 import { commonCountries, useCountryName } from './country';
+import { countsOf, useCountOption } from './facet-option';
+import { NaceFilterSelect } from './nace-select';
 import {
   hasOrganisationFilters,
   normaliseIdentifier,
   type OrganisationSearch,
-  type OrganisationSort,
-  organisationSorts,
+  type SizeClass,
 } from './organisation-search';
+import { useOrganisationFacets } from './organisations.api';
 
 type FilterPatch = Omit<OrganisationSearch, 'page'>;
 
-// Module-level, so the functions are stable and the field's effect runs only when the URL changes.
-function acceptText(text: string): string | undefined {
-  return text.trim() || undefined;
-}
-
-/**
- * A text field that writes to the URL a moment after typing stops (at once on Enter). `accept` turns the
- * typed text into the value to store, or null when it is not valid yet; the field then shows `invalidMessage`.
- */
-function DebouncedInput({
-  label,
-  placeholder,
-  value,
-  onCommit,
-  accept = acceptText,
-  invalidMessage,
-  type,
-}: {
-  label: string;
-  placeholder: string;
-  value: string | undefined;
-  onCommit: (value: string | undefined) => void;
-  accept?: (text: string) => string | undefined | null;
-  invalidMessage?: string;
-  type?: 'search' | 'text';
-}) {
-  const [text, setText] = useState(value ?? '');
-  const commit = useDebouncedCallback((next: string) => {
-    const accepted = accept(next);
-    if (accepted !== null) onCommit(accepted);
-  }, 350);
-  const [settled] = useDebouncedValue(text, 600);
-
-  // Follow the URL when it changes from outside (back button, reset).
-  useEffect(() => {
-    if (commit.isPending()) return;
-    setText((current) => (accept(current) === value ? current : (value ?? '')));
-  }, [value, commit, accept]);
-
-  return (
-    <TextInput
-      label={label}
-      placeholder={placeholder}
-      type={type}
-      value={text}
-      error={invalidMessage && settled === text && accept(text) === null ? invalidMessage : undefined}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        commit(event.currentTarget.value);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit.flush();
-      }}
-    />
-  );
-}
-
+// Module-level, so the function is stable and the field's effect runs only when the URL changes.
 function acceptIdentifier(text: string): string | undefined | null {
   return text.trim() ? normaliseIdentifier(text) : undefined;
 }
 
-/** The filter panel of the directory; every change is written to the URL by `onChange`. */
+function toId(value: string | null): number | undefined {
+  return value ? Number(value) : undefined;
+}
+
+/** The filter panel of the directory, with counts next to the options; every change is written to the URL. */
 export function OrganisationFilters({
   search,
   onChange,
@@ -88,16 +39,40 @@ export function OrganisationFilters({
 }) {
   const { t } = useTranslation();
   const countryName = useCountryName();
+  const facets = useOrganisationFacets(search).data;
+  const programmes = useProgrammes().data?.items ?? [];
+  const typeOption = useCountOption(
+    countsOf(
+      facets?.type,
+      (f) => f.value,
+      (f) => f.count,
+    ),
+  );
+  const countryOption = useCountOption(
+    countsOf(
+      facets?.country,
+      (f) => f.value,
+      (f) => f.count,
+    ),
+  );
+  const programmeOption = useCountOption(
+    countsOf(
+      facets?.programme,
+      (f) => f.id,
+      (f) => f.count,
+    ),
+  );
 
   const typeOptions = organisationTypes
     .map((type) => ({ value: type, label: t(`organisationType.${type}`) }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  const countries: string[] = [...commonCountries];
-  if (search.country && !countries.includes(search.country)) countries.push(search.country);
-  const countryOptions = countries
+  const countries = new Set<string>([...commonCountries, ...(facets?.country.map((f) => f.value) ?? [])]);
+  if (search.country) countries.add(search.country);
+  const countryOptions = [...countries]
     .map((code) => ({ value: code, label: `${countryName(code)} (${code})` }))
     .sort((a, b) => (a.value === 'DE' ? -1 : b.value === 'DE' ? 1 : a.label.localeCompare(b.label)));
-  const sortOptions = organisationSorts.map((sort) => ({ value: sort, label: t(`organisations.sortOptions.${sort}`) }));
+  const programmeOptions = programmes.map((programme) => ({ value: String(programme.id), label: programme.name }));
+  const sizeOptions = sizeClasses.map((size) => ({ value: size, label: t(`sizeClass.${size}`) }));
 
   return (
     <Paper
@@ -123,20 +98,51 @@ export function OrganisationFilters({
           data={typeOptions}
           value={search.type ?? null}
           onChange={(value) => onChange({ type: (value as OrganisationType | null) ?? undefined })}
+          renderOption={typeOption}
           clearable
           comboboxProps={{ withinPortal: true }}
         />
+        <NaceFilterSelect
+          value={search.nace}
+          onChange={(nace) => onChange({ nace })}
+          sectionCounts={countsOf(
+            facets?.sector,
+            (f) => f.code,
+            (f) => f.count,
+          )}
+        />
+        <Select
+          label={t('organisations.programme')}
+          placeholder={t('organisations.allProgrammes')}
+          data={programmeOptions}
+          value={search.programmeId ? String(search.programmeId) : null}
+          onChange={(value) => onChange({ programmeId: toId(value) })}
+          renderOption={programmeOption}
+          clearable
+          searchable
+          comboboxProps={{ withinPortal: true }}
+        />
+        <RegionSelect value={search.regionId} onChange={(regionId) => onChange({ regionId })} />
         <Select
           label={t('organisations.country')}
           placeholder={t('organisations.allCountries')}
           data={countryOptions}
           value={search.country ?? null}
           onChange={(value) => onChange({ country: value ?? undefined })}
+          renderOption={countryOption}
           clearable
           searchable
           comboboxProps={{ withinPortal: true }}
         />
-        <RegionSelect value={search.regionId} onChange={(regionId) => onChange({ regionId })} />
+        <Select
+          label={t('organisations.sizeClass')}
+          placeholder={t('organisations.allSizeClasses')}
+          data={sizeOptions}
+          value={search.sizeClass ?? null}
+          onChange={(value) => onChange({ sizeClass: (value as SizeClass | null) ?? undefined })}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
         <DebouncedInput
           label={t('organisations.identifier')}
           placeholder={t('organisations.identifierPlaceholder')}
@@ -145,23 +151,12 @@ export function OrganisationFilters({
           invalidMessage={t('organisations.identifierInvalid')}
           onCommit={(identifier) => onChange({ identifier }, { replace: true })}
         />
-        <Select
-          label={t('organisations.sort')}
-          data={sortOptions}
-          value={search.sort ?? 'relevance'}
-          onChange={(value) => {
-            const sort = (value as OrganisationSort | null) ?? 'relevance';
-            onChange({ sort: sort === 'relevance' ? undefined : sort });
-          }}
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Group align="flex-end" justify="flex-end">
-          <Button variant="subtle" onClick={onReset} disabled={!hasOrganisationFilters(search) && !search.sort}>
-            {t('organisations.reset')}
-          </Button>
-        </Group>
       </SimpleGrid>
+      <Group justify="flex-end" mt="sm">
+        <Button variant="subtle" onClick={onReset} disabled={!hasOrganisationFilters(search) && !search.sort}>
+          {t('organisations.reset')}
+        </Button>
+      </Group>
     </Paper>
   );
 }

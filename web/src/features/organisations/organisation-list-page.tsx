@@ -2,11 +2,14 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/use-format';
+import { ExportButtons } from '../../ui/export-buttons';
+import { AnchorLink } from '../../ui/links';
 import { ListPagination, pageCount } from '../../ui/list-pagination';
 import { QueryState } from '../../ui/page-states';
 import { usePageTitle } from '../../ui/use-page-title';
+import { useIsStaff } from '../accounts/permissions';
 import { OrganisationFilters } from './organisation-filters';
-import { type OrganisationSearch, organisationPageSize } from './organisation-search';
+import { type OrganisationSearch, organisationFilterParams, organisationPageSize } from './organisation-search';
 import { OrganisationTable } from './organisation-table';
 import { useOrganisations } from './organisations.api';
 
@@ -18,6 +21,7 @@ export function OrganisationListPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const organisations = useOrganisations(search);
+  const isStaff = useIsStaff();
   usePageTitle(t('organisations.title'));
 
   const page = search.page ?? 1;
@@ -36,14 +40,25 @@ export function OrganisationListPage() {
         <Stack gap={4}>
           <Title order={1}>{t('organisations.title')}</Title>
           <Text c="dimmed" size="sm">
-            {t('organisations.intro')}
+            {t('organisations.intro')}{' '}
+            {isStaff ? (
+              <AnchorLink to="/organisations/duplicates" size="sm">
+                {t('duplicates.title')}
+              </AnchorLink>
+            ) : null}
           </Text>
         </Stack>
-        {organisations.data ? (
-          <Text fw={600} aria-live="polite" data-testid="organisation-total">
-            {t('count.organisations', { count: total, formatted: format.number(total) })}
-          </Text>
-        ) : null}
+        <Group gap="md">
+          {organisations.data ? (
+            <Text fw={600} aria-live="polite" data-testid="organisation-total">
+              {t('count.organisations', { count: total, formatted: format.number(total) })}
+            </Text>
+          ) : null}
+          <ExportButtons
+            path="/organisations/export"
+            params={{ ...organisationFilterParams(search), sort: search.sort }}
+          />
+        </Group>
       </Group>
       <OrganisationFilters search={search} onChange={update} onReset={reset} />
       <QueryState query={organisations}>
@@ -54,7 +69,12 @@ export function OrganisationListPage() {
             </Text>
           ) : (
             <>
-              <OrganisationTable organisations={data.items} isStale={organisations.isPlaceholderData} />
+              <OrganisationTable
+                organisations={data.items}
+                isStale={organisations.isPlaceholderData}
+                sort={search.sort}
+                onSort={(sort) => update({ sort })}
+              />
               <ListPagination page={page} pages={pages} onChange={goToPage} />
             </>
           )

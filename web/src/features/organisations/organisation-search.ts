@@ -1,8 +1,11 @@
-import { identifierSchemes } from '../../../../contracts/organisations';
+import { identifierSchemes, sizeClasses } from '../../../../contracts/organisations';
 import { type OrganisationType, organisationTypes } from '../../../../contracts/portfolio';
+import type { QueryParams } from '../../lib/api';
 
-export const organisationSorts = ['relevance', 'name', '-projects'] as const;
+/** Sort orders of the directory; no sort means relevance with a query, else the server's default. */
+export const organisationSorts = ['name', '-name', 'projects', '-projects'] as const;
 export type OrganisationSort = (typeof organisationSorts)[number];
+export type SizeClass = (typeof sizeClasses)[number];
 
 /** The directory's filter state, kept in the URL so links and the back button work. */
 export interface OrganisationSearch {
@@ -11,6 +14,9 @@ export interface OrganisationSearch {
   regionId?: number;
   country?: string;
   identifier?: string;
+  nace?: string;
+  programmeId?: number;
+  sizeClass?: SizeClass;
   sort?: OrganisationSort;
   page?: number;
 }
@@ -18,6 +24,7 @@ export interface OrganisationSearch {
 export const organisationPageSize = 25;
 
 const identifierPattern = new RegExp(`^(${identifierSchemes.join('|')}):.{1,100}$`);
+const nacePattern = /^([A-U]|\d{2}(\.\d{1,2})?)$/;
 
 /** "PIC: 999981731" → "pic:999981731"; null when it is not of the form `scheme:value`. */
 export function normaliseIdentifier(text: string): string | null {
@@ -46,21 +53,47 @@ function text(value: unknown): string | undefined {
 export function parseOrganisationSearch(raw: Record<string, unknown>): OrganisationSearch {
   const country = text(raw.country)?.toUpperCase();
   const identifier = text(raw.identifier);
+  const nace = text(raw.nace)?.toUpperCase();
   const search: OrganisationSearch = {
     q: text(raw.q),
     type: oneOf(organisationTypes, raw.type),
     regionId: positiveInt(raw.regionId),
     country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
     identifier: identifier ? (normaliseIdentifier(identifier) ?? undefined) : undefined,
+    nace: nace && nacePattern.test(nace) ? nace : undefined,
+    programmeId: positiveInt(raw.programmeId),
+    sizeClass: oneOf(sizeClasses, raw.sizeClass),
     sort: oneOf(organisationSorts, raw.sort),
     page: positiveInt(raw.page),
   };
-  if (search.sort === 'relevance') search.sort = undefined;
   if (search.page === 1) search.page = undefined;
   return Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)) as OrganisationSearch;
 }
 
 /** True when any filter narrows the list (sorting and paging do not). */
 export function hasOrganisationFilters(search: OrganisationSearch): boolean {
-  return Boolean(search.q || search.type || search.regionId || search.country || search.identifier);
+  return Boolean(
+    search.q ||
+      search.type ||
+      search.regionId ||
+      search.country ||
+      search.identifier ||
+      search.nace ||
+      search.programmeId ||
+      search.sizeClass,
+  );
+}
+
+/** The filters as the API's query parameters — the same for the list, its facet counts and its export. */
+export function organisationFilterParams(search: OrganisationSearch): QueryParams {
+  return {
+    q: search.q,
+    type: search.type,
+    regionId: search.regionId,
+    country: search.country,
+    identifier: search.identifier,
+    nace: search.nace,
+    programmeId: search.programmeId,
+    sizeClass: search.sizeClass,
+  };
 }

@@ -1,10 +1,11 @@
 import { Breadcrumbs, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../../../../contracts/portfolio';
 import { parseRouteId } from '../../lib/route-id';
 import { useFormat } from '../../lib/use-format';
+import { Fact } from '../../ui/fact';
 import { AnchorLink } from '../../ui/links';
 import { PageBreadcrumbs } from '../../ui/page-breadcrumbs';
 import { ErrorState, LoadingState, NotFoundState } from '../../ui/page-states';
@@ -23,19 +24,6 @@ import { StatusChangeModal } from './status-change-modal';
 import { StatusTimeline } from './status-timeline';
 
 const route = getRouteApi('/projects/$projectId');
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function RegionPath({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();

@@ -2,11 +2,12 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/use-format';
+import { ExportButtons } from '../../ui/export-buttons';
 import { ListPagination, pageCount } from '../../ui/list-pagination';
 import { QueryState } from '../../ui/page-states';
 import { usePageTitle } from '../../ui/use-page-title';
 import { ProjectFilters } from './project-filters';
-import { type ProjectSearch, projectPageSize } from './project-search';
+import { type ProjectSearch, projectFilterParams, projectPageSize } from './project-search';
 import { ProjectTable } from './project-table';
 import { useProjects } from './projects.api';
 
@@ -34,13 +35,16 @@ export function ProjectListPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('projects.title')}</Title>
-        {projects.data ? (
-          <Text fw={600} aria-live="polite" data-testid="project-total">
-            {projects.data?.isTotalCapped
-              ? t('count.projectsMoreThan', { formatted: format.number(total) })
-              : t('count.projects', { count: total, formatted: format.number(total) })}
-          </Text>
-        ) : null}
+        <Group gap="md">
+          {projects.data ? (
+            <Text fw={600} aria-live="polite" data-testid="project-total">
+              {projects.data?.isTotalCapped
+                ? t('count.projectsMoreThan', { formatted: format.number(total) })
+                : t('count.projects', { count: total, formatted: format.number(total) })}
+            </Text>
+          ) : null}
+          <ExportButtons path="/projects/export" params={projectFilterParams(search)} />
+        </Group>
       </Group>
       <ProjectFilters search={search} onChange={update} onReset={reset} />
       <QueryState query={projects}>

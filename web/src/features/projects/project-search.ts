@@ -1,4 +1,5 @@
 import { type ProjectStatus, projectSorts, projectStatuses } from '../../../../contracts/portfolio';
+import type { QueryParams } from '../../lib/api';
 
 export type ProjectSort = (typeof projectSorts)[number];
 
@@ -50,4 +51,17 @@ export function hasFilters(search: ProjectSearch): boolean {
   return Boolean(
     search.q || search.programmeId || search.fieldOfActionId || search.status || search.regionId || search.partner,
   );
+}
+
+/** The filters and order as the API's query parameters — the same for the list and its export. */
+export function projectFilterParams(search: ProjectSearch): QueryParams {
+  return {
+    q: search.q,
+    programmeId: search.programmeId,
+    fieldOfActionId: search.fieldOfActionId,
+    status: search.status,
+    regionId: search.regionId,
+    isPartnerProject: search.partner ? 'true' : undefined,
+    sort: search.sort,
+  };
 }

@@ -10,7 +10,7 @@ import type {
   UpdateProject,
 } from '../../../../contracts/portfolio';
 import { apiGet, apiSend } from '../../lib/api';
-import { type ProjectSearch, projectPageSize } from './project-search';
+import { type ProjectSearch, projectFilterParams, projectPageSize } from './project-search';
 
 export type ProjectPage = z.infer<typeof projectPageSchema>;
 
@@ -23,17 +23,7 @@ export function useProjects(search: ProjectSearch) {
     queryFn: ({ signal }) =>
       apiGet<ProjectPage>(
         '/projects',
-        {
-          q: search.q,
-          programmeId: search.programmeId,
-          fieldOfActionId: search.fieldOfActionId,
-          status: search.status,
-          regionId: search.regionId,
-          isPartnerProject: search.partner ? 'true' : undefined,
-          sort: search.sort,
-          page: search.page ?? 1,
-          pageSize: projectPageSize,
-        },
+        { ...projectFilterParams(search), page: search.page ?? 1, pageSize: projectPageSize },
         signal,
       ),
     placeholderData: keepPreviousData,
