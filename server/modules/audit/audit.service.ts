@@ -72,21 +72,8 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: Aud
   return { items: items.map((i) => ({ ...i, at: isoTimestamp(i.at) })), total: totals[0]?.n ?? 0 };
 }
 
-/** Every matching entry as CSV lines (header first), fetched in pages so large logs stream. */
-export async function* exportAuditCsv(db: Db, query: Omit<AuditQuery, 'page' | 'pageSize'>): AsyncGenerator<string> {
-  const header = [
-    'id',
-    'at',
-    'actor_user_id',
-    'actor_name',
-    'actor_via',
-    'action',
-    'entity_type',
-    'entity_id',
-    'before',
-    'after',
-  ];
-  yield `${header.join(',')}\n`;
+/** Every matching entry, newest first, read 1,000 at a time so that large logs stream. */
+export async function* exportAudit(db: Db, query: Omit<AuditQuery, 'page' | 'pageSize'>): AsyncGenerator<AuditEntry> {
   const where = filters(query);
   let lastId = Number.MAX_SAFE_INTEGER;
   for (;;) {
@@ -98,29 +85,7 @@ export async function* exportAuditCsv(db: Db, query: Omit<AuditQuery, 'page' | '
       .orderBy(desc(auditLog.id))
       .limit(1000);
     if (rows.length === 0) return;
-    for (const r of rows) {
-      const cells = [
-        r.id,
-        isoTimestamp(r.at),
-        r.actorUserId,
-        r.actorName,
-        r.actorVia,
-        r.action,
-        r.entityType,
-        r.entityId,
-        JSON.stringify(r.before),
-        JSON.stringify(r.after),
-      ];
-      yield `${cells.map(csvCell).join(',')}\n`;
-    }
+    for (const r of rows) yield { ...r, at: isoTimestamp(r.at) };
     lastId = rows[rows.length - 1]?.id ?? 0;
   }
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  // Guard against formula injection when the file is opened in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

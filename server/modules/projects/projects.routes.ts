@@ -9,7 +9,9 @@ import {
   updateProjectSchema,
 } from '../../../contracts/portfolio';
 import type { Db } from '../../db/client';
+import { exportFormats, sendTableExport } from '../../http/table-export';
 import { changeProjectStatus, createProject, updateProject } from './projects.editing';
+import { exportProjects, projectExportColumns } from './projects.export';
 import { getProject, listProjects } from './projects.service';
 
 const writeErrors = errorResponses(400, 401, 403, 404, 409);
@@ -30,6 +32,29 @@ export const projectRoutes =
       },
       (request) => listProjects(db, request.actor, request.query),
     );
+
+    for (const format of exportFormats) {
+      app.get(
+        `/projects/export.${format}`,
+        {
+          config: { access: 'public', scope: 'portfolio:read' },
+          schema: {
+            tags: ['Projekte'],
+            summary: `Projektliste als ${format.toUpperCase()}-Datei, mit den Filtern der Liste (höchstens 100.000 Zeilen)`,
+            querystring: listProjectsQuerySchema.omit({ page: true, pageSize: true }),
+            response: { 400: errorResponseSchema },
+          },
+        },
+        (request, reply) =>
+          sendTableExport(reply, {
+            format,
+            fileStem: 'standort-projekte',
+            sheetName: 'Projekte',
+            columns: projectExportColumns,
+            source: (limit) => exportProjects(db, request.actor, request.query, limit),
+          }),
+      );
+    }
 
     app.get(
       '/projects/:id',

@@ -105,6 +105,7 @@ const leadOrganisation = sql<string | null>`(
 const listColumns = {
   id: projects.id,
   title: projects.title,
+  reference: projects.reference,
   programmeId: programmes.id,
   programmeName: programmes.name,
   fieldOfActionId: fieldsOfAction.id,
@@ -120,7 +121,8 @@ const listColumns = {
   fundingTotalCents: projects.fundingTotalCents,
 };
 
-function selectProjectList(db: Db) {
+/** The list's columns: the project with its programme, field of action, region and lead organisation. */
+export function selectProjectList(db: Db) {
   return db
     .select(listColumns)
     .from(projects)
@@ -130,9 +132,9 @@ function selectProjectList(db: Db) {
     .$dynamic();
 }
 
-type ListRow = Awaited<ReturnType<typeof selectProjectList>>[number];
+export type ProjectListRow = Awaited<ReturnType<typeof selectProjectList>>[number];
 
-function toListItem(r: ListRow): ProjectListItem {
+function toListItem(r: ProjectListRow): ProjectListItem {
   return {
     id: r.id,
     title: r.title,
@@ -157,8 +159,14 @@ function toListItem(r: ListRow): ProjectListItem {
 /** Totals above this are reported as "more than COUNT_CAP". */
 export const COUNT_CAP = 10_000;
 
-/** Projects matching the search and filters, one page of them, with the total count (capped). */
-export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuery, countCap = COUNT_CAP) {
+/** The list's filters: everything of its query but the page. */
+export type ProjectFilters = Omit<ListProjectsQuery, 'page' | 'pageSize'>;
+
+/**
+ * How the list and its exports select and order projects: visibility, search and filters as one
+ * WHERE; the matches counted up to the cap; the ORDER BY (ending in the id) that count allows.
+ */
+export async function planProjectList(db: Db, actor: Actor, query: ProjectFilters, countCap = COUNT_CAP) {
   const filters: SQL[] = [projectVisibleSql(actor, 'projects')];
   const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
   const tsq = tsQuery ? sql`to_tsquery('german'::regconfig, standort_unaccent(${tsQuery}))` : null;
@@ -197,9 +205,15 @@ export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuer
     funding: [asc(projects.fundingTotalCents)],
     '-funding': [desc(projects.fundingTotalCents)],
   }[sort];
+  return { where, order: [...order, asc(projects.id)], counted };
+}
+
+/** Projects matching the search and filters, one page of them, with the total count (capped). */
+export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuery, countCap = COUNT_CAP) {
+  const { where, order, counted } = await planProjectList(db, actor, query, countCap);
   const rows = await selectProjectList(db)
     .where(where)
-    .orderBy(...order, asc(projects.id))
+    .orderBy(...order)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { items: rows.map(toListItem), total: Math.min(counted, countCap), isTotalCapped: counted > countCap };
