@@ -7,6 +7,16 @@ import pg from 'pg';
 import { buildApp } from '../server/app';
 import { type Database, openDatabase } from '../server/db/client';
 import { loadDemoData } from '../server/modules/imports';
+import { upsertProgramme } from '../server/modules/programmes';
+import {
+  directoryCases,
+  type MeasureResult,
+  measure,
+  printDirectory,
+  printDirectoryPlans,
+  resolveRegions,
+} from './directory';
+import { type Conn, generateDirectory, type Programme } from './directory-generate';
 import { analyze, generateProjects, loadRegions } from './generate';
 import {
   benchSearchHttp,
@@ -22,11 +32,11 @@ import {
 import { benchStart, printStart } from './start';
 import { formatMs, printTable, round, timed } from './stats';
 
-const sections = ['start', 'search', 'scale'] as const;
+const sections = ['start', 'search', 'scale', 'directory'] as const;
 type Section = (typeof sections)[number];
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
-type Args = { only: Section[]; count: number; search: SearchOptions; postgres: boolean };
+type Args = { only: Section[]; count: number; orgs: number; search: SearchOptions; postgres: boolean };
 
 function parseArgs(argv: string[]): Args {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -37,6 +47,7 @@ function parseArgs(argv: string[]): Args {
   return {
     only: names.length > 0 ? (names as Section[]) : [...sections],
     count: Number(flag('count') ?? 250_000),
+    orgs: Number(flag('orgs') ?? 1_000_000),
     search: { runs: Number(flag('runs') ?? 400) },
     postgres: !argv.includes('--no-postgres'),
   };
@@ -200,6 +211,134 @@ async function benchScale(args: Args) {
   return { count: args.count, runs, skipped };
 }
 
+const directoryProgrammes = [
+  { slug: 'bench-dir-horizont', name: 'Horizont Europa Verbundforschung (synthetisch)', eu: true },
+  { slug: 'bench-dir-interreg', name: 'Interreg Nordwesteuropa (synthetisch)', eu: true },
+  { slug: 'bench-dir-efre', name: 'EFRE/JTF NRW 2021–2027 Verbundvorhaben (synthetisch)', eu: false },
+  { slug: 'bench-dir-fesr', name: 'PR FESR Piemonte 2021–2027 (sintetico)', eu: false },
+];
+
+/** Demo data plus the generated directory on one database, then the three measures. */
+async function directoryOn(backend: 'pglite' | 'postgres', database: Database, conn: Conn, args: Args) {
+  const log = (message: string) => console.log(`  ${backend}: ${message}`);
+  const migrateRun = await timed(() => database.migrate());
+  const demo = await timed(() => loadDemoData(database.db));
+  log(`migrated in ${formatMs(migrateRun.ms)}, demo data loaded in ${formatMs(demo.ms)}`);
+  const programmes: Programme[] = [];
+  for (const [i, spec] of directoryProgrammes.entries()) {
+    const provenance = { kind: 'import' as const, importKind: 'bench-directory', file: 'bench/run.ts', row: i + 1 };
+    programmes.push({
+      id: await upsertProgramme(database.db, { slug: spec.slug, name: spec.name, provenance }),
+      eu: spec.eu,
+    });
+  }
+  const generated = await generateDirectory(conn, programmes, { organisations: args.orgs, log });
+  log(`generated in ${formatMs(generated.ms)}`);
+  const [size] = await queryRowsOf<{ bytes: string }>(
+    database,
+    'select pg_database_size(current_database())::text as bytes',
+  );
+  const regions = await resolveRegions(database.db);
+  const cases = directoryCases({ ...regions, hubId: generated.hub.id, samples: generated.samples });
+  const results: MeasureResult[] = [];
+  for (const name of ['organisations', 'suggest', 'partners'] as const) {
+    const list = cases[name];
+    log(`measuring ${name} (${list.length} queries) …`);
+    const runs = name === 'partners' ? Math.min(50, args.search.runs ?? 400) : (args.search.runs ?? 400);
+    results.push(await measure(database, name, list, { runs, budgetMs: 120_000, log }));
+  }
+  return {
+    backend,
+    migrateMs: round(migrateRun.ms, 0),
+    demoMs: round(demo.ms, 0),
+    generate: {
+      ...generated,
+      ms: round(generated.ms, 0),
+      phases: generated.phases.map((p) => ({ ...p, ms: round(p.ms, 0) })),
+    },
+    databaseMb: round(Number(size?.bytes ?? Number.NaN) / 1_048_576, 1),
+    results,
+  };
+}
+
+async function queryRowsOf<T>(database: Database, text: string): Promise<T[]> {
+  return ((await database.db.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
+}
+
+async function benchDirectory(args: Args) {
+  const runs: Awaited<ReturnType<typeof directoryOn>>[] = [];
+  const skipped: string[] = [];
+  const orgs = args.orgs.toLocaleString('en-US');
+  console.log(`\n▶ Directory: demo data + ${orgs} generated organisations on PGlite (temp dir)`);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'standort-bench-directory-'));
+  try {
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const conn = (database.db as unknown as { $client: Conn }).$client;
+      await conn.query(`set maintenance_work_mem = '256MB'`);
+      runs.push(await directoryOn('pglite', database, conn, args));
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const target = args.postgres ? await createPostgresDatabase() : { skipped: '--no-postgres' };
+  if ('skipped' in target) skipped.push(target.skipped);
+  else {
+    console.log(`\n▶ Directory: demo data + ${orgs} generated organisations on PostgreSQL (fresh database)`);
+    try {
+      const database = await openDatabase({ kind: 'postgres', url: target.url });
+      const loader = new pg.Client({ connectionString: target.url });
+      try {
+        await loader.connect();
+        await loader.query(`set synchronous_commit = off`);
+        await loader.query(`set maintenance_work_mem = '1GB'`);
+        runs.push(await directoryOn('postgres', database, loader as unknown as Conn, args));
+      } finally {
+        await loader.end().catch(() => {});
+        await database.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  }
+  printTable(
+    `Directory: demo data + ${orgs} generated organisations`,
+    ['backend', 'demo load', 'generate', 'orgs/s', 'aliases', 'identifiers', 'projects', 'participations', 'db size'],
+    runs.map((r) => [
+      r.backend,
+      formatMs(r.demoMs),
+      formatMs(r.generate.ms),
+      Math.round(r.generate.organisations / (r.generate.ms / 1000)).toLocaleString('en-US'),
+      r.generate.aliases.toLocaleString('en-US'),
+      r.generate.identifiers.toLocaleString('en-US'),
+      r.generate.projects.toLocaleString('en-US'),
+      r.generate.participations.toLocaleString('en-US'),
+      `${r.databaseMb} MB`,
+    ]),
+  );
+  const phaseNames = [...new Set(runs.flatMap((r) => r.generate.phases.map((p) => p.phase)))];
+  printTable(
+    '  generation phases',
+    ['phase', ...runs.map((r) => r.backend)],
+    phaseNames.map((name) => [
+      name,
+      ...runs.map((r) => formatMs(r.generate.phases.find((p) => p.phase === name)?.ms ?? Number.NaN)),
+    ]),
+  );
+  for (const r of runs) {
+    const hub = r.generate.hub;
+    console.log(
+      `\n  most connected (${r.backend}): #${hub.id} ${hub.name} — ${hub.projects.toLocaleString('en-US')} projects, ${hub.partners.toLocaleString('en-US')} distinct partners`,
+    );
+    printDirectory(`Directory queries on ${r.backend} (${orgs} generated organisations)`, r.results);
+    printDirectoryPlans(r.backend, r.results);
+  }
+  for (const s of skipped) console.log(`\n  PostgreSQL skipped: ${s}`);
+  return { organisations: args.orgs, runs, skipped };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const results: Record<string, unknown> = {};
@@ -223,6 +362,7 @@ async function main() {
   });
   await run('search', () => benchDemoSearch(args.search));
   await run('scale', () => benchScale(args));
+  await run('directory', () => benchDirectory(args));
 
   const file = path.resolve(import.meta.dirname, 'results', 'latest.json');
   await fs.mkdir(path.dirname(file), { recursive: true });

@@ -157,6 +157,14 @@ export async function explainQuery(
   raw: RawQuery,
   actor: Actor = anonymous,
 ): Promise<{ sql: string; plan: string[] }[]> {
+  return explainStatements(database, (db) => listProjects(db, actor, parseQuery(raw)));
+}
+
+/** Runs `call` on a Db that records its statements, then runs each with EXPLAIN (ANALYZE, BUFFERS). */
+export async function explainStatements(
+  database: Database,
+  call: (db: Db) => Promise<unknown>,
+): Promise<{ sql: string; plan: string[] }[]> {
   const statements: { sql: string; params: unknown[] }[] = [];
   const logger = { logQuery: (sql: string, params: unknown[]) => statements.push({ sql, params }) };
   const client = (database.db as unknown as { $client: { query(sql: string, params: unknown[]): Promise<unknown> } })
@@ -166,7 +174,7 @@ export async function explainQuery(
     database.kind === 'postgres'
       ? drizzlePg({ client: client as never, ...options })
       : drizzlePglite({ client: client as never, ...options });
-  await listProjects(capturing, actor, parseQuery(raw));
+  await call(capturing);
   const out: { sql: string; plan: string[] }[] = [];
   for (const s of statements) {
     const res = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params)) as {
