@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, useJourney } from './harness';
+import { type SeedUser, screenshot, useJourney } from './harness';
 
 // The organisation directory: a forgiving search, then one organisation with its identifiers and partners.
 describe('organisation directory in Chromium', () => {
@@ -11,7 +11,8 @@ describe('organisation directory in Chromium', () => {
     await journey.page.getByRole('heading', { name: 'Organisationen', level: 1 }).waitFor();
     await journey.page.getByText(/^[\d.]+ Organisationen?$/).waitFor();
 
-    await journey.page.getByLabel('Suche').fill('luft raumfahrt zentrum');
+    // The header has a search box too: use the one of the list's filters.
+    await journey.page.getByRole('search', { name: 'Filter' }).getByLabel('Suche').fill('luft raumfahrt zentrum');
     await journey.page.waitForURL(/q=luft/);
     const table = journey.page.getByRole('table', { name: 'Organisationsliste' });
     const first = table.getByRole('row').nth(1).getByRole('link').first();
@@ -57,5 +58,91 @@ describe('organisation directory in Chromium', () => {
     const partnerName = (await partner.textContent()) ?? '';
     await partner.click();
     await journey.page.getByRole('heading', { name: partnerName, level: 1 }).waitFor();
+  });
+});
+
+const admin: SeedUser = {
+  email: 'verzeichnis-admin@example.org',
+  name: 'Vera Verzeichnis',
+  roles: ['admin'],
+  password: 'ein-langes-Passwort-2',
+};
+
+type Pair = { a: { id: number; name: string }; b: { id: number; name: string } };
+
+// The ecosystem directory: NACE and type filters with facet counts, an agency with its network and people,
+// then an admin merging a pair of duplicates.
+describe('ecosystem directory in Chromium', () => {
+  const journey = useJourney({ users: [admin] });
+
+  it('filters organisations by NACE and type, with counts next to the options', async () => {
+    const { page, server } = journey;
+    await page.goto(`${server.url}/organisations`);
+    await page.getByRole('heading', { name: 'Organisationen', level: 1 }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Branche (NACE)' }).fill('Wirtschaftsförderung');
+    await page.getByRole('option', { name: /^84\.13 Wirtschaftsförderung/ }).click();
+    // The router quotes values that look like numbers: nace=%2284.13%22.
+    await page.waitForURL(/nace=[^&]*84\.13/);
+
+    await page.getByRole('combobox', { name: 'Art', exact: true }).click();
+    const agencies = page.getByRole('option', { name: /^Wirtschaftsförderung/ });
+    await expect
+      .poll(async () => Number(await agencies.locator('[data-facet-count]').textContent()))
+      .toBeGreaterThan(4);
+    await screenshot(page, 'directory-facets');
+    await agencies.click();
+    await page.waitForURL(/type=development_agency/);
+
+    const table = page.getByRole('table', { name: 'Organisationsliste' });
+    await table.getByRole('link', { name: 'Wirtschaftsförderung Dortmund', exact: true }).click();
+    await page.getByRole('heading', { name: 'Wirtschaftsförderung Dortmund', level: 1 }).waitFor();
+  });
+
+  it('shows the agency with its network membership and its people', async () => {
+    const { page } = journey;
+    const memberships = page.getByRole('table', { name: 'Mitgliedschaften' });
+    await memberships.getByRole('link', { name: 'In|Die RegionWestfalen' }).waitFor();
+    expect(await memberships.getByText('Netzwerkmitglied').count()).toBeGreaterThanOrEqual(1);
+    await page.getByRole('table', { name: 'Personen' }).getByRole('link', { name: 'Heike Marzen' }).waitFor();
+    expect(await page.getByText('84.13 Wirtschaftsförderung').first().isVisible()).toBe(true);
+    await screenshot(page, 'organisation-agency');
+
+    await page.getByRole('link', { name: 'Heike Marzen' }).click();
+    await page.getByRole('heading', { name: 'Heike Marzen', level: 1 }).waitFor();
+    await page.getByText('Kontaktdaten intern').waitFor();
+  });
+
+  it('lets an admin merge a pair of duplicates; the merged name stays as an alias', async () => {
+    const { page, server } = journey;
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('E-Mail-Adresse').fill(admin.email);
+    await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(admin.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: `Benutzermenü von ${admin.name}` }).waitFor();
+
+    // The demo data has duplicates (the same agency under two names); take the first pair of two names.
+    const response = await page.request.get(`${server.url}/api/organisations/duplicates`);
+    const pairs = ((await response.json()) as { items: Pair[] }).items;
+    const pair = pairs.find((candidate) => candidate.a.name !== candidate.b.name);
+    if (!pair) throw new Error('Die Demodaten enthalten keine Dubletten');
+
+    await page.goto(`${server.url}/organisations`);
+    await page.getByRole('link', { name: 'Mögliche Dubletten' }).click();
+    await page.getByRole('heading', { name: 'Mögliche Dubletten', level: 1 }).waitFor();
+    const card = page.getByRole('article', { name: `${pair.a.name} / ${pair.b.name}` });
+    await card.getByText(/Ähnlichkeit \d+ %/).waitFor();
+    await card.getByRole('button', { name: 'Zusammenführen' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Organisationen zusammenführen' });
+    await dialog.getByRole('radio', { name: pair.a.name, exact: true }).check();
+    await screenshot(page, 'directory-merge');
+    await dialog.getByRole('button', { name: 'Zusammenführen' }).click();
+
+    await page.waitForURL(new RegExp(`/organisations/${pair.a.id}$`));
+    await page.getByRole('heading', { name: pair.a.name, level: 1 }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: pair.b.name }).first().waitFor();
+    await page.getByText('Zusammengeführt aus').waitFor();
+    await screenshot(page, 'organisation-merged');
   });
 });

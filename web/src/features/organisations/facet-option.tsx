@@ -10,13 +10,13 @@ export function countsOf<T>(entries: T[] | undefined, key: (entry: T) => string 
 }
 
 /**
- * A select option with the number of organisations it would leave on the right: "Hochschule … 56".
- * Values the facet does not list have none left.
+ * A select option with the number of organisations it would leave on the right: "Hochschule … 56". Values a
+ * complete facet does not list have none left; an incomplete one (the top regions) says nothing about them.
  */
-export function useCountOption(counts: FacetCounts) {
+export function useCountOption(counts: FacetCounts, { isComplete = true }: { isComplete?: boolean } = {}) {
   const format = useFormat();
   return ({ option }: ComboboxLikeRenderOptionInput<ComboboxItem>) => {
-    const count = counts ? (counts.get(option.value) ?? 0) : undefined;
+    const count = counts ? (counts.get(option.value) ?? (isComplete ? 0 : undefined)) : undefined;
     return (
       <Group justify="space-between" wrap="nowrap" gap="sm" w="100%">
         <Text size="sm">{option.label}</Text>

@@ -122,7 +122,7 @@ export function OrganisationFilters({
           searchable
           comboboxProps={{ withinPortal: true }}
         />
-        <RegionSelect value={search.regionId} onChange={(regionId) => onChange({ regionId })} />
+        <RegionSelect value={search.regionId} onChange={(regionId) => onChange({ regionId })} facets={facets?.region} />
         <Select
           label={t('organisations.country')}
           placeholder={t('organisations.allCountries')}

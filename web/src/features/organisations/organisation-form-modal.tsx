@@ -126,7 +126,7 @@ function OrganisationForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ApiErrorAlert error={update.error} onReload={onReload} fields={formFields} />
-        <Grid gap="md">
+        <Grid gap="md" align="flex-end">
           <Grid.Col span={{ base: 12, sm: 8 }}>
             <TextInput
               label={t('organisationForm.name')}
