@@ -93,7 +93,7 @@ function PersonForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ApiErrorAlert error={mutation.error} onReload={onReload} fields={formFields} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" style={{ alignItems: 'end' }}>
           <TextInput
             label={t('personForm.name')}
             required
