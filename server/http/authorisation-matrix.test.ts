@@ -271,6 +271,14 @@ const cases: Record<string, Case> = {
     request: () => ({ method: 'GET', url: '/api/organisations/duplicates?threshold=0.95&limit=5' }),
     expect: staffOnly,
   },
+  'GET /api/organisations/export.csv': {
+    request: () => ({ method: 'GET', url: '/api/organisations/export.csv?type=development_agency' }),
+    expect: anyone,
+  },
+  'GET /api/organisations/export.xlsx': {
+    request: () => ({ method: 'GET', url: '/api/organisations/export.xlsx?type=development_agency' }),
+    expect: anyone,
+  },
   'GET /api/networks': { request: () => ({ method: 'GET', url: '/api/networks' }), expect: anyone },
   'POST /api/memberships': {
     request: (ids) => ({

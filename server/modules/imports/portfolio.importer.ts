@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Provenance } from '../../../contracts/common';
 import {
   fundingKindSchema,
   fundingSourceSchema,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type {
   ListOrganisationsQuery,
   OrganisationDetail,
@@ -20,7 +20,7 @@ const projectCount = (actor: Actor) =>
   sql<number>`(select count(*) from project_organisations po join projects p on p.id = po.project_id
     where po.organisation_id = organisations.id and ${projectVisibleSql(actor, 'p')})`.mapWith(Number);
 
-function listColumns(actor: Actor) {
+export function listColumns(actor: Actor) {
   return {
     id: organisations.id,
     name: organisations.name,
@@ -36,8 +36,8 @@ function listColumns(actor: Actor) {
   };
 }
 
-/** Organisations matching name, type, region, country, NACE, programme or an identifier, one page of them. */
-export async function listOrganisations(db: Db, actor: Actor, query: ListOrganisationsQuery) {
+/** The list's filter and order, shared by the page and the exports. */
+export function planOrganisationList(actor: Actor, query: Omit<ListOrganisationsQuery, 'page' | 'pageSize'>) {
   const match = query.q ? organisationNameMatch(query.q) : null;
   const where = and(...Object.values(organisationFilters(actor, query)));
   const sort = query.sort ?? (match ? 'relevance' : 'name');
@@ -48,13 +48,21 @@ export async function listOrganisations(db: Db, actor: Actor, query: ListOrganis
     projects: [asc(projectCount(actor)), asc(organisations.name)],
     '-projects': [desc(projectCount(actor)), asc(organisations.name)],
   }[sort];
+  return { where, order: [...order, asc(organisations.id)] };
+}
+
+/** The list's rows (select … from organisations with the region), to add a where and an order to. */
+export function selectOrganisationList(db: Db, actor: Actor) {
+  return db.select(listColumns(actor)).from(organisations).leftJoin(regions, eq(regions.id, organisations.regionId));
+}
+
+/** Organisations matching name, type, region, country, NACE, programme or an identifier, one page of them. */
+export async function listOrganisations(db: Db, actor: Actor, query: ListOrganisationsQuery) {
+  const { where, order } = planOrganisationList(actor, query);
   const [rows, totals] = await Promise.all([
-    db
-      .select(listColumns(actor))
-      .from(organisations)
-      .leftJoin(regions, eq(regions.id, organisations.regionId))
+    selectOrganisationList(db, actor)
       .where(where)
-      .orderBy(...order, asc(organisations.id))
+      .orderBy(...order)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db

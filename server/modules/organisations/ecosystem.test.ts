@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Membership, OrganisationDetail, OrganisationListItem } from '../../../contracts/organisations';
 import type { PartnershipDetail } from '../../../contracts/partnerships';
@@ -175,5 +177,22 @@ describe.each(testTargets)('the ecosystem directory on %s', (target) => {
     expect(shapes.features).toHaveLength(53);
     const codes = new Set(orgs.items.map((i: { code: string }) => i.code));
     expect(shapes.features.every((f: { properties: { code: string } }) => codes.has(f.properties.code))).toBe(true);
+  });
+
+  it('exports the filtered organisation list as CSV and XLSX, in list order', async () => {
+    const query = 'type=development_agency&sort=name';
+    const list = (await get(`/api/organisations?${query}&pageSize=200`)).body as Page;
+    const csv = await ctx.app.inject(`/api/organisations/export.csv?${query}`);
+    expect(csv.headers['content-disposition']).toMatch(/filename="standort-organisationen-\d{4}-\d\d-\d\d\.csv"/);
+    const [head, ...rows] = parse(csv.body, { delimiter: ';', bom: true }) as string[][];
+    expect(head?.slice(0, 4)).toEqual(['Name', 'Kurzname', 'Typ', 'NACE']);
+    expect(rows.map((r) => r[0])).toEqual(list.items.map((o) => o.name));
+    expect(rows.find((r) => r[0] === 'Wirtschaftsförderung Dortmund')?.[3]).toBe('84.13');
+    const xlsx = await ctx.app.inject(`/api/organisations/export.xlsx?${query}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Organisationen');
+    expect((sheet?.rowCount ?? 0) - 1).toBe(list.total);
+    expect(typeof sheet?.getRow(2).getCell(9).value).toBe('number');
   });
 });

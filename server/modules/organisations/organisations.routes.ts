@@ -14,11 +14,13 @@ import {
 } from '../../../contracts/organisations';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
+import { exportFormats, sendTableExport } from '../../http/table-export';
 import { isStaff } from '../accounts';
 import { getOrganisation, getPartners, listOrganisations } from './directory.service';
 import { suggestDuplicates } from './duplicates.service';
 import { organisationFacets } from './organisation-facets';
 import { mergeOrganisations, updateOrganisation } from './organisations.editing';
+import { exportOrganisations, organisationExportColumns } from './organisations.export';
 
 const filterQuerySchema = listOrganisationsQuerySchema.omit({ page: true, pageSize: true, sort: true });
 
@@ -54,6 +56,28 @@ export const organisationRoutes =
       },
       (request) => organisationFacets(db, request.actor, request.query),
     );
+    for (const format of exportFormats) {
+      app.get(
+        `/organisations/export.${format}`,
+        {
+          config: read,
+          schema: {
+            tags,
+            summary: `Organisationsliste mit ihren Filtern als ${format.toUpperCase()} (höchstens 100.000 Zeilen)`,
+            querystring: listOrganisationsQuerySchema.omit({ page: true, pageSize: true }),
+            response: errorResponses(400),
+          },
+        },
+        (request, reply) =>
+          sendTableExport(reply, {
+            format,
+            fileStem: 'standort-organisationen',
+            sheetName: 'Organisationen',
+            columns: organisationExportColumns,
+            source: (limit) => exportOrganisations(db, request.actor, request.query, limit),
+          }),
+      );
+    }
     app.get(
       '/organisations/duplicates',
       {
