@@ -7,7 +7,7 @@ import { fieldsOfAction, organisations, programmes, regions } from '../../db/sch
 import { AppError } from '../../errors';
 import type { Actor } from '../accounts';
 import { type FundingLineDraft, headlineAmount, insertFundingLines, listProjectFundingLines } from '../funding';
-import { projectVisibleSql } from '../programmes';
+import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 import { getRegionPath } from '../regions';
 import { toPrefixTsQuery } from './project-search';
 import { projectOrganisations, projectStatusChanges, projects } from './projects.table';
@@ -246,7 +246,8 @@ export async function getProject(db: Db, actor: Actor, id: number): Promise<Proj
       })
       .from(projectOrganisations)
       .innerJoin(organisations, eq(organisations.id, projectOrganisations.organisationId))
-      .where(eq(projectOrganisations.projectId, id))
+      // An organisation the actor may not see is left out of the consortium.
+      .where(and(eq(projectOrganisations.projectId, id), organisationVisibleSql(actor, 'organisations')))
       .orderBy(desc(sql`${projectOrganisations.role} = 'lead'`), asc(organisations.name)),
     db
       .select({
