@@ -18,9 +18,9 @@ import {
   regions,
 } from '../../db/schema';
 import { AppError } from '../../errors';
-import { createTestDatabase, testTargets } from '../../test/database';
+import { createDemoDatabase, testTargets } from '../../test/database';
 import { eurosToCents } from './csv';
-import { demoImports, loadDemoData, runImport } from './index';
+import { demoImports, runImport } from './index';
 
 const erdf2007File = path.join(DATA_DIR, 'erdf-nrw', 'erdf_nrw_2007_2013_beneficiaries.csv');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standort-import-'));
@@ -44,8 +44,7 @@ async function failureOf(promise: Promise<unknown>): Promise<AppError> {
 describe.each(testTargets)('imports on %s', (target) => {
   let database: Database;
   beforeAll(async () => {
-    database = await createTestDatabase(target);
-    await loadDemoData(database.db);
+    database = await createDemoDatabase(target);
   });
   afterAll(() => database?.close());
 
