@@ -267,7 +267,7 @@ export function printDirectory(title: string, results: MeasureResult[]): void {
       formatMs(r.overall.p99),
       formatMs(r.overall.max),
       passMiss(r.overall.p95, r.targetMs),
-      `${r.load[0]}–${r.load[1]}`,
+      `${r.load[0].toFixed(1)}–${r.load[1].toFixed(1)}`,
     ]),
   );
   for (const r of results) {
