@@ -55,7 +55,10 @@ export const organisationListItemSchema = z.object({
   visibility: visibilitySchema,
 });
 export type OrganisationListItem = z.infer<typeof organisationListItemSchema>;
-export const organisationPageSchema = pageOf(organisationListItemSchema);
+export const organisationPageSchema = pageOf(organisationListItemSchema).extend({
+  /** The total was counted up to 10,000 only: "more than 10,000". */
+  isTotalCapped: z.boolean(),
+});
 
 export const partnerSchema = z.object({
   organisationId: z.number().int(),

@@ -36,11 +36,25 @@ export function listColumns(actor: Actor) {
   };
 }
 
-/** The list's filter and order, shared by the page and the exports. */
-export function planOrganisationList(actor: Actor, query: Omit<ListOrganisationsQuery, 'page' | 'pageSize'>) {
-  const match = query.q ? organisationNameMatch(query.q) : null;
-  const where = and(...Object.values(organisationFilters(actor, query)));
-  const sort = query.sort ?? (match ? 'relevance' : 'name');
+/** Counting stops here: beyond it the total is "more than 10,000" (`isTotalCapped`). */
+export const ORGANISATION_COUNT_CAP = 10_000;
+/** Matches are ranked by name similarity up to this many; more are listed by name. */
+const RANK_LIMIT = 1_000;
+
+/** The list's filter and order, shared by the page and the exports, and the capped count. */
+export async function planOrganisationList(
+  db: Db,
+  actor: Actor,
+  query: Omit<ListOrganisationsQuery, 'page' | 'pageSize'>,
+) {
+  const match = query.q ? await organisationNameMatch(db, query.q) : null;
+  const where = and(...Object.values(await organisationFilters(db, actor, query, match)));
+  const [counted] = await queryRows<{ n: string }>(
+    db,
+    sql`select count(*) as n from (select 1 from organisations where ${where ?? sql`true`} limit ${ORGANISATION_COUNT_CAP + 1}) capped`,
+  );
+  const total = Number(counted?.n ?? 0);
+  const sort = query.sort ?? (match && total <= RANK_LIMIT ? 'relevance' : 'name');
   const order = {
     relevance: match ? [sql`${match.rank} desc`, asc(organisations.name)] : [asc(organisations.name)],
     name: [asc(organisations.name)],
@@ -48,7 +62,12 @@ export function planOrganisationList(actor: Actor, query: Omit<ListOrganisations
     projects: [asc(projectCount(actor)), asc(organisations.name)],
     '-projects': [desc(projectCount(actor)), asc(organisations.name)],
   }[sort];
-  return { where, order: [...order, asc(organisations.id)] };
+  return {
+    where,
+    order: [...order, asc(organisations.id)],
+    total: Math.min(total, ORGANISATION_COUNT_CAP),
+    isTotalCapped: total > ORGANISATION_COUNT_CAP,
+  };
 }
 
 /** The list's rows (select … from organisations with the region), to add a where and an order to. */
@@ -56,21 +75,18 @@ export function selectOrganisationList(db: Db, actor: Actor) {
   return db.select(listColumns(actor)).from(organisations).leftJoin(regions, eq(regions.id, organisations.regionId));
 }
 
-/** Organisations matching name, type, region, country, NACE, programme or an identifier, one page of them. */
+/**
+ * Organisations matching name, type, region, country, NACE, programme or an identifier, one page
+ * of them; the total counted up to 10,000.
+ */
 export async function listOrganisations(db: Db, actor: Actor, query: ListOrganisationsQuery) {
-  const { where, order } = planOrganisationList(actor, query);
-  const [rows, totals] = await Promise.all([
-    selectOrganisationList(db, actor)
-      .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(organisations)
-      .where(where),
-  ]);
-  return { items: rows.map(toListItem), total: totals[0]?.n ?? 0 };
+  const { where, order, total, isTotalCapped } = await planOrganisationList(db, actor, query);
+  const rows = await selectOrganisationList(db, actor)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows.map(toListItem), total, isTotalCapped };
 }
 
 type ListRow = Awaited<ReturnType<typeof selectOne>>[number];
@@ -213,15 +229,19 @@ export async function listPartners(db: Db, actor: Actor, id: number, limit: numb
   }>(
     db,
     sql`
-    select o.id, o.name, o.type, o.country, count(distinct p.id) as shared, array_agg(distinct pg.name order by pg.name) as programmes
-    from project_organisations mine
-    join projects p on p.id = mine.project_id
-    join project_organisations theirs on theirs.project_id = mine.project_id and theirs.organisation_id <> mine.organisation_id
-    join organisations o on o.id = theirs.organisation_id
-    join programmes pg on pg.id = p.programme_id
-    where mine.organisation_id = ${id} and ${projectVisibleSql(actor, 'p')} and ${organisationVisibleSql(actor, 'o')}
-    group by o.id, o.name, o.type, o.country
-    order by count(distinct p.id) desc, o.name
+    with shared as (
+      -- (project, organisation) is the key of project_organisations: count(*) counts projects.
+      select theirs.organisation_id as partner_id, count(*) as shared, array_agg(distinct p.programme_id) as programme_ids
+      from project_organisations mine
+      join projects p on p.id = mine.project_id
+      join project_organisations theirs on theirs.project_id = mine.project_id and theirs.organisation_id <> mine.organisation_id
+      where mine.organisation_id = ${id} and ${projectVisibleSql(actor, 'p')}
+      group by theirs.organisation_id)
+    select o.id, o.name, o.type, o.country, s.shared,
+      array(select pg.name from programmes pg where pg.id = any(s.programme_ids) order by pg.name) as programmes
+    from shared s join organisations o on o.id = s.partner_id
+    where ${organisationVisibleSql(actor, 'o')}
+    order by s.shared desc, o.name
     limit ${limit}`,
   );
   return rows.map((r) => ({

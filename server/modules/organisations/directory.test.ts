@@ -40,7 +40,7 @@ describe.each(testTargets)('organisation directory on %s', (target) => {
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({ shortName: 'DLR', city: 'KOELN', country: 'DE', region: { name: 'Köln' } });
     const unknown = await get('/api/organisations?identifier=pic:000000000');
-    expect(unknown.body).toEqual({ items: [], total: 0 });
+    expect(unknown.body).toEqual({ items: [], total: 0, isTotalCapped: false });
   });
 
   it('filters by type, country and region including everything inside it', async () => {

@@ -3,7 +3,7 @@
 export { getOrganisation, listOrganisations, listPartners } from './directory.service';
 export { districtOfRegionSql } from './organisation-facets';
 export { naceCodeSql, type OrganisationFilter, organisationFilters } from './organisation-filters';
-export { organisationNameMatch } from './organisation-match';
+export { type NameMatch, organisationNameMatch, prefixEnd } from './organisation-match';
 export { classifyOrganisation, normaliseOrganisationName } from './organisation-name';
 export { organisationRoutes } from './organisations.routes';
 export {

@@ -16,7 +16,7 @@ export const districtOfRegionSql = (alias: string) => {
  * other current filter (a facet ignores its own filter, so its other values stay choosable).
  */
 export async function organisationFacets(db: Db, actor: Actor, query: OrganisationFilter): Promise<OrganisationFacets> {
-  const filters = organisationFilters(actor, query);
+  const filters = await organisationFilters(db, actor, query);
   const without = (...names: string[]): SQL =>
     and(...Object.entries(filters).flatMap(([name, f]) => (names.includes(name) ? [] : [f]))) ?? sql`true`;
   const [type, region, sector, programme, country] = await Promise.all([

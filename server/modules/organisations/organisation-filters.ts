@@ -1,8 +1,9 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { ListOrganisationsQuery } from '../../../contracts/organisations';
+import type { Db } from '../../db/client';
 import type { Actor } from '../accounts';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
-import { organisationNameMatch } from './organisation-match';
+import { type NameMatch, organisationNameMatch } from './organisation-match';
 import { organisations } from './organisations.table';
 
 export type OrganisationFilter = Omit<ListOrganisationsQuery, 'page' | 'pageSize' | 'sort'>;
@@ -19,16 +20,22 @@ export function naceCodeSql(code: string, column: SQL): SQL {
  * The list filters as named SQL predicates over `organisations` (visibility always applies), so
  * lists, counts, facets and exports filter alike and a facet can leave out its own filter.
  */
-export function organisationFilters(actor: Actor, query: OrganisationFilter): Record<string, SQL> {
+export async function organisationFilters(
+  db: Db,
+  actor: Actor,
+  query: OrganisationFilter,
+  match?: NameMatch | null,
+): Promise<Record<string, SQL>> {
   const filters: Record<string, SQL> = { visible: organisationVisibleSql(actor, 'organisations') };
-  const match = query.q ? organisationNameMatch(query.q) : null;
-  if (match) filters.q = match.where;
+  const name = match !== undefined ? match : query.q ? await organisationNameMatch(db, query.q) : null;
+  if (name) filters.q = name.where;
   if (query.type) filters.type = eq(organisations.type, query.type);
   if (query.sizeClass) filters.sizeClass = eq(organisations.sizeClass, query.sizeClass);
   if (query.country) filters.country = eq(organisations.country, query.country);
   if (query.regionId) {
-    filters.region = sql`organisations.region_id in (
-      select d.id from regions d, regions r where r.id = ${query.regionId} and d.path like r.path || '%')`;
+    // = any(array(…)): the planner knows the list of regions before it estimates the rows.
+    filters.region = sql`organisations.region_id = any(array(
+      select d.id from regions d, regions r where r.id = ${query.regionId} and d.path like r.path || '%'))`;
   }
   if (query.identifier) {
     const [scheme, ...rest] = query.identifier.split(':');

@@ -18,7 +18,7 @@ export async function exportOrganisations(
   query: Omit<ListOrganisationsQuery, 'page' | 'pageSize'>,
   limit: number,
 ): Promise<ExportRows<ExportRow>> {
-  const { where, order } = planOrganisationList(actor, query);
+  const { where, order } = await planOrganisationList(db, actor, query);
   const found = await db
     .select({ id: organisations.id })
     .from(organisations)

@@ -124,5 +124,14 @@ export const organisationAliases = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.normalisedName] }),
     index('organisation_aliases_trgm_idx').using('gin', sql`${t.normalisedName} gin_trgm_ops`),
+    index('organisation_aliases_name_prefix_idx').on(sql`${t.normalisedName} collate "C"`),
   ],
 );
+
+/**
+ * Every word of every folded name and alias, kept by triggers: the vocabulary a misspelt query
+ * word is corrected against ("raumfart" → "raumfahrt") before the names are searched.
+ */
+export const organisationNameWords = pgTable('organisation_name_words', { word: text().primaryKey() }, (t) => [
+  index('organisation_name_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);

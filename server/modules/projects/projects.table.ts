@@ -81,7 +81,7 @@ export const projectOrganisations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.projectId, t.organisationId] }),
-    index('project_organisations_organisation_idx').on(t.organisationId),
+    index('project_organisations_organisation_project_idx').on(t.organisationId, t.projectId),
   ],
 );
 

@@ -23,7 +23,7 @@ function personMatch(q: string): SQL | null {
 
 /** The region filter for projects: the project's region or any region below it. */
 const projectRegionSql = (regionId: number) =>
-  sql`p.region_id in (select d.id from regions d, regions r where r.id = ${regionId} and d.path like r.path || '%')`;
+  sql`p.region_id = any(array(select d.id from regions d, regions r where r.id = ${regionId} and d.path like r.path || '%'))`;
 
 /**
  * One box across programmes, organisations, people and projects: the best hits of each kind and
@@ -37,7 +37,7 @@ export async function search(
 ): Promise<{ items: SearchHit[]; facets: SearchFacets }> {
   const { q, limit } = query;
   const tsQuery = toPrefixTsQuery(q);
-  const orgFilters = organisationFilters(actor, {
+  const orgFilters = await organisationFilters(db, actor, {
     q,
     type: query.type,
     regionId: query.regionId,
@@ -84,7 +84,7 @@ export async function search(
             sql`select organisations.id, organisations.name as title,
               concat_ws(', ', organisations.city, organisations.country) as subtitle,
               greatest(similarity(organisations.normalised_name, ${normaliseOrganisationName(q)}), 0) as score
-            from organisations where ${orgWhere()}
+            from (select * from organisations where ${orgWhere()} limit 1000) organisations
             order by score desc, organisations.name limit ${limit}`,
           )
         : none,
@@ -110,7 +110,7 @@ export async function search(
       queryRows<Count>(
         db,
         sql`select 'programme' as value, '' as label, ${doProgrammes ? sql`(select count(*) from programmes where ${programmeWhere})` : sql`0`} as count
-        union all select 'organisation', '', ${orgsSearched ? sql`(select count(*) from organisations where ${orgWhere()})` : sql`0`}
+        union all select 'organisation', '', ${orgsSearched ? sql`(select count(*) from (select 1 from organisations where ${orgWhere()} limit 10000) capped)` : sql`0`}
         union all select 'person', '', ${doPeople ? sql`(select count(*) from people pe where ${personWhere})` : sql`0`}
         union all select 'project', '', ${doProjects ? sql`(select count(*) from (select 1 from projects p where ${projectFilters()} limit 10000) capped)` : sql`0`}`,
       ),

@@ -2,14 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Suggestion } from '../../../contracts/search';
 import { type Db, queryRows } from '../../db/client';
 import type { Actor } from '../accounts';
-import { normaliseOrganisationName } from '../organisations';
+import { normaliseOrganisationName, prefixEnd } from '../organisations';
 import { organisationVisibleSql, programmeVisibleSql } from '../programmes';
-
-/** The smallest string after every string starting with `prefix` (in byte order). */
-function prefixEnd(prefix: string): string {
-  const last = prefix.codePointAt(prefix.length - 1) as number;
-  return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
-}
 
 type Row = { kind: Suggestion['kind']; id: number; title: string; subtitle: string | null };
 
@@ -31,19 +25,25 @@ export async function suggest(
   const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
   const rows = await queryRows<Row & { branch: number }>(
     db,
-    sql`(select 1 as branch, 'organisation' as kind, o.id, o.name as title, concat_ws(', ', o.city, o.country) as subtitle
-        from organisations o
-        where o.normalised_name collate "C" >= ${key} and o.normalised_name collate "C" < ${end}
-          and ${organisationVisibleSql(actor, 'o')}
-        order by o.normalised_name collate "C" limit ${n})
+    sql`with prefix as (
+        (select 1 as branch, o.id, o.name as title, concat_ws(', ', o.city, o.country) as subtitle
+          from organisations o
+          where o.normalised_name collate "C" >= ${key} and o.normalised_name collate "C" < ${end}
+            and ${organisationVisibleSql(actor, 'o')}
+          order by o.normalised_name collate "C" limit ${n})
+        union all
+        (select 2, o.id, o.name, concat_ws(', ', o.city, o.country)
+          from organisation_aliases a join organisations o on o.id = a.organisation_id
+          where a.normalised_name collate "C" >= ${key} and a.normalised_name collate "C" < ${end}
+            and ${organisationVisibleSql(actor, 'o')}
+          order by a.normalised_name collate "C" limit ${n}))
+      select branch, 'organisation' as kind, id, title, subtitle from prefix
       union all
-      (select 2, 'organisation', o.id, o.name, concat_ws(', ', o.city, o.country)
-        from organisations o where o.normalised_name like ${wordPattern} and ${organisationVisibleSql(actor, 'o')} limit ${n})
-      union all
+      -- Word starts only when the name starts did not fill the list: never a scan too many.
       (select 3, 'organisation', o.id, o.name, concat_ws(', ', o.city, o.country)
-        from organisation_aliases a join organisations o on o.id = a.organisation_id
-        where a.normalised_name collate "C" >= ${key} and a.normalised_name collate "C" < ${end}
-          and ${organisationVisibleSql(actor, 'o')} limit ${n})
+        from organisations o where o.normalised_name like ${wordPattern} and ${organisationVisibleSql(actor, 'o')}
+          and (select count(distinct id) from prefix) < ${n}
+        limit ${n})
       union all
       (select 4, 'person', pe.id, pe.name, null
         from people pe where (pe.normalised_name like ${`${key}%`} or pe.normalised_name like ${wordPattern})
