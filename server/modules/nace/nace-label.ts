@@ -33,7 +33,7 @@ export function sentenceCase(label: string, language: 'de' | 'en' | 'it'): strin
   const lower = label.toLowerCase();
   if (language !== 'de') return capitalise(lower);
   const words = lower.split(' ').map((word, i) => {
-    if (i > 0 && germanLowerCase.has(word)) return word;
+    if (i > 0 && germanLowerCase.has(word.replace(/[,;]$/, ''))) return word;
     return word.split('/').map(capitalise).join('/');
   });
   return words.join(' ');
