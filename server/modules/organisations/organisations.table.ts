@@ -52,6 +52,8 @@ export const organisations = pgTable(
     index('organisations_region_idx').on(t.regionId),
     index('organisations_type_idx').on(t.type),
     index('organisations_country_idx').on(t.country),
+    /** Lists ordered by name stop after one page instead of sorting every match. */
+    index('organisations_name_idx').on(t.name, t.id),
     index('organisations_name_trgm_idx').using('gin', sql`${t.normalisedName} gin_trgm_ops`),
     /** Prefix lookups for autocomplete: `normalised_name collate "C" >= 'deut' and < 'deuu'`. */
     index('organisations_name_prefix_idx').on(sql`${t.normalisedName} collate "C"`),
