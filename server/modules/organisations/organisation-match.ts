@@ -69,9 +69,10 @@ export async function organisationNameMatch(db: Db, q: string): Promise<NameMatc
       sql` and `,
     );
   return {
-    where: sql`organisations.id in (
+    // = any(array(…)): the matches are fetched by primary key, not hash-joined against a scan of all.
+    where: sql`organisations.id = any(array(
       select n.id from organisations n where ${all(sql`n.normalised_name`)}
-      union select a.organisation_id from organisation_aliases a where ${all(sql`a.normalised_name`)})`,
+      union select a.organisation_id from organisation_aliases a where ${all(sql`a.normalised_name`)}))`,
     rank,
   };
 }
