@@ -94,6 +94,13 @@ describe('ecosystem directory in Chromium', () => {
     await agencies.click();
     await page.waitForURL(/type=development_agency/);
 
+    // The export carries the same filters.
+    const href = (await page.getByRole('link', { name: 'CSV' }).getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/api\/organisations\/export\.csv\?.*nace=84\.13/);
+    const csv = await page.request.get(`${server.url}${href}`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('Wirtschaftsförderung Dortmund');
+
     const table = page.getByRole('table', { name: 'Organisationsliste' });
     await table.getByRole('link', { name: 'Wirtschaftsförderung Dortmund', exact: true }).click();
     await page.getByRole('heading', { name: 'Wirtschaftsförderung Dortmund', level: 1 }).waitFor();
