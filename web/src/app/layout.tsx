@@ -16,6 +16,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminMenu, DrawerAccountLinks, UserMenu } from '../features/accounts/user-menu';
+import { HeaderSearch } from '../features/search/header-search';
 import { type Language, toLanguage } from '../lib/i18n';
 import classes from './layout.module.css';
 
@@ -27,6 +28,8 @@ const navItems = [
     key: 'nav.organisations',
     isActive: (path: string) => path.startsWith('/organisations'),
   },
+  { to: '/map', key: 'nav.map', isActive: (path: string) => path.startsWith('/map') },
+  { to: '/partnerships', key: 'nav.partnerships', isActive: (path: string) => path.startsWith('/partnerships') },
   { to: '/people', key: 'nav.people', isActive: (path: string) => path.startsWith('/people') },
   { to: '/networks', key: 'nav.networks', isActive: (path: string) => path.startsWith('/networks') },
   { to: '/about', key: 'nav.about', isActive: (path: string) => path.startsWith('/about') },
@@ -59,15 +62,16 @@ export function Layout() {
   }, [pathname, close]);
 
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    // Wide screens: brand, search and account in the first row, the navigation in a second row below.
+    <AppShell header={{ height: { base: 60, lg: 104 } }} padding="md">
       <a href="#main" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
         <Container size="xl" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+          <Group h={60} justify="space-between" wrap="nowrap" gap="md">
             <Group gap="sm" wrap="nowrap">
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.openNavigation')} />
+              <Burger opened={opened} onClick={toggle} hiddenFrom="lg" size="sm" aria-label={t('app.openNavigation')} />
               <UnstyledButton component={Link} to="/" className={classes.brand}>
                 <span className={classes.brandMark} aria-hidden="true" />
                 <Stack gap={0}>
@@ -81,31 +85,37 @@ export function Layout() {
               </UnstyledButton>
             </Group>
             <Group gap="lg" wrap="nowrap">
-              <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="sm">
-                <Group gap={4} wrap="nowrap">
-                  {navItems.map((item) => (
-                    <Link
-                      key={item.to}
-                      to={item.to}
-                      className={classes.navLink}
-                      data-active={item.isActive(pathname) || undefined}
-                      aria-current={item.isActive(pathname) ? 'page' : undefined}
-                    >
-                      {t(item.key)}
-                    </Link>
-                  ))}
-                  <AdminMenu className={classes.navLink} isActive={pathname.startsWith('/admin')} />
-                </Group>
+              <Box visibleFrom="sm">
+                <HeaderSearch width={320} />
               </Box>
               <LanguageSwitch />
               <UserMenu />
             </Group>
           </Group>
+          <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="lg" h={44}>
+            <Group gap={4} wrap="nowrap">
+              {navItems.map((item) => (
+                <Link
+                  key={item.to}
+                  to={item.to}
+                  className={classes.navLink}
+                  data-active={item.isActive(pathname) || undefined}
+                  aria-current={item.isActive(pathname) ? 'page' : undefined}
+                >
+                  {t(item.key)}
+                </Link>
+              ))}
+              <AdminMenu className={classes.navLink} isActive={pathname.startsWith('/admin')} />
+            </Group>
+          </Box>
         </Container>
       </AppShell.Header>
 
-      {/* Small screens: the navigation moves into a drawer, rendered only while open so it is never a second landmark. */}
-      <Drawer opened={opened} onClose={close} size={260} title={t('app.name')} hiddenFrom="sm">
+      {/* Smaller screens: the navigation moves into a drawer, rendered only while open so it is never a second landmark. */}
+      <Drawer opened={opened} onClose={close} size={280} title={t('app.name')} hiddenFrom="lg">
+        <Box hiddenFrom="sm" mb="md">
+          <HeaderSearch width="100%" />
+        </Box>
         <nav aria-label={t('app.mainNavigation')}>
           {navItems.map((item) => (
             <NavLink key={item.to} component={Link} to={item.to} label={t(item.key)} active={item.isActive(pathname)} />

@@ -7,18 +7,20 @@ import { LoginPage } from '../features/accounts/login-page';
 import { ResetPasswordPage } from '../features/accounts/reset-password-page';
 import { parseUsersSearch } from '../features/accounts/users-search';
 import { parseAuditSearch } from '../features/audit/audit-search';
+import { parseMapSearch } from '../features/map/map-search';
 import { NetworksPage } from '../features/networks/networks-page';
 import { parseDuplicatesSearch } from '../features/organisations/duplicates-search';
 import { OrganisationDetailPage } from '../features/organisations/organisation-detail-page';
 import { OrganisationListPage } from '../features/organisations/organisation-list-page';
 import { parseOrganisationSearch } from '../features/organisations/organisation-search';
-import { parsePeopleSearch } from '../features/people/people-search';
 import { PeopleListPage } from '../features/people/people-list-page';
+import { parsePeopleSearch } from '../features/people/people-search';
 import { PersonDetailPage } from '../features/people/person-detail-page';
 import { ProgrammeListPage } from '../features/programmes/programme-list-page';
 import { ProjectDetailPage } from '../features/projects/project-detail-page';
 import { ProjectListPage } from '../features/projects/project-list-page';
 import { parseProjectSearch } from '../features/projects/project-search';
+import { parseSearchPageSearch } from '../features/search/search-params';
 import { ErrorState, NotFoundState } from '../ui/page-states';
 import { Layout } from './layout';
 
@@ -67,6 +69,36 @@ const organisationDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/organisations/$organisationId',
   component: OrganisationDetailPage,
+});
+
+// The map and the partnerships page with its charts load only when opened.
+const mapRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/map',
+  validateSearch: parseMapSearch,
+  component: lazyRouteComponent(() => import('../features/map/map-page'), 'MapPage'),
+});
+
+const partnershipListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partnerships',
+  component: lazyRouteComponent(() => import('../features/partnerships/partnership-list-page'), 'PartnershipListPage'),
+});
+
+const partnershipDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partnerships/$partnershipId',
+  component: lazyRouteComponent(
+    () => import('../features/partnerships/partnership-detail-page'),
+    'PartnershipDetailPage',
+  ),
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/search',
+  validateSearch: parseSearchPageSearch,
+  component: lazyRouteComponent(() => import('../features/search/search-page'), 'SearchPage'),
 });
 
 // Reviewing duplicates is staff work: the page loads only when opened.
@@ -154,6 +186,10 @@ const routeTree = rootRoute.addChildren([
   peopleListRoute,
   personDetailRoute,
   networksRoute,
+  mapRoute,
+  partnershipListRoute,
+  partnershipDetailRoute,
+  searchRoute,
   aboutRoute,
   loginRoute,
   forgotPasswordRoute,

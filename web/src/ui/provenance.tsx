@@ -13,6 +13,7 @@ export function useProvenanceLine(): (provenance: Provenance) => string {
       return t('provenance.import', { importKind: provenance.importKind, file: provenance.file, row: provenance.row });
     }
     if (provenance.kind === 'manual') return t('provenance.manual', { date: format.date(provenance.at.slice(0, 10)) });
+    if (provenance.kind === 'derived') return t('provenance.derived', { source: provenance.source });
     return provenance.publishedOn ? `${provenance.title}, ${format.date(provenance.publishedOn)}` : provenance.title;
   };
 }
@@ -44,6 +45,9 @@ export function ProvenanceDetails({ provenance }: { provenance: Provenance }) {
   }
   if (provenance.kind === 'manual') {
     return <Text size="sm">{t('provenance.manual', { date: format.date(provenance.at.slice(0, 10)) })}</Text>;
+  }
+  if (provenance.kind === 'derived') {
+    return <Text size="sm">{t('provenance.derived', { source: provenance.source })}</Text>;
   }
   return (
     <Stack gap={6}>
