@@ -38,7 +38,7 @@ async function settle(page: Page): Promise<void> {
 
 async function openProject(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/projects`);
-  await page.getByLabel('Suche').fill(project);
+  await page.getByRole('search', { name: 'Filter' }).getByLabel('Suche').fill(project);
   await page.waitForURL(/q=Familiengrundschulzentren/);
   await page.getByRole('table', { name: 'Projektliste' }).getByRole('link', { name: project }).click();
   await page.getByRole('heading', { name: project, level: 1 }).waitFor();

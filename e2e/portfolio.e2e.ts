@@ -29,7 +29,7 @@ describe('portfolio journey in Chromium', () => {
 
   it('searches projects in German and narrows them with filters', async () => {
     await journey.page.getByRole('link', { name: 'Projekte', exact: true }).first().click();
-    await journey.page.getByLabel('Suche').fill('Wasserstoff');
+    await journey.page.getByRole('search', { name: 'Filter' }).getByLabel('Suche').fill('Wasserstoff');
     await journey.page.waitForURL(/q=Wasserstoff/);
     await journey.page
       .getByRole('link', { name: /Wasserstoff/ })
