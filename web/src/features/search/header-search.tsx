@@ -43,14 +43,14 @@ export function HeaderSearch({ width = 240 }: { width?: number | string }) {
   };
 
   return (
-    <Box component="form" role="search" aria-label={t('search.region')} onSubmit={submit}>
+    <Box component="form" role="search" aria-label={t('search.quickAccess')} onSubmit={submit}>
       <Combobox store={combobox} onOptionSubmit={choose} withinPortal width={440} position="bottom-end">
-        <Combobox.Target>
+        <Combobox.Target withExpandedAttribute>
           <TextInput
             type="search"
             size="sm"
             w={width}
-            aria-label={t('search.label')}
+            aria-label={t('search.find')}
             placeholder={t('search.placeholder')}
             value={value}
             onChange={(event) => {
