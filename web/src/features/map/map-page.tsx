@@ -46,7 +46,7 @@ function MapControls({ search, onChange }: { search: MapSearch; onChange: (patch
         value={search.programmeId ? String(search.programmeId) : null}
         onChange={(value) => onChange({ programmeId: value ? Number(value) : undefined })}
         clearable
-        w={320}
+        w={{ base: '100%', xs: 320 }}
         comboboxProps={{ withinPortal: true }}
       />
     </Group>
