@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import { type Actor, systemActor } from '../accounts';
@@ -84,6 +84,8 @@ export async function runImport(
     });
     return result;
   });
+  // Fresh statistics for the planner: PGlite has no autovacuum to gather them.
+  await db.execute(sql`analyze`);
   options.onProgress?.('done', fileName);
   return { status: 'imported', kind, file: fileName, rows, summary };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type {
   ListOrganisationsQuery,
   OrganisationDetail,
@@ -48,12 +48,17 @@ export async function planOrganisationList(
   query: Omit<ListOrganisationsQuery, 'page' | 'pageSize'>,
 ) {
   const match = query.q ? await organisationNameMatch(db, query.q) : null;
-  const where = and(...Object.values(await organisationFilters(db, actor, query, match)));
-  const [counted] = await queryRows<{ n: string }>(
+  const where = and(...Object.values(await organisationFilters(db, actor, query, match))) ?? sql`true`;
+  // The matching ids in name order, up to one more than the cap: their number is the total, and a
+  // page of at most 10,000 matches is cut from them — walking the names index for a page only pays
+  // when matches are dense, and the planner cannot tell when they cluster late in the alphabet.
+  const [counted] = await queryRows<{ n: number; ids: string | null }>(
     db,
-    sql`select count(*) as n from (select 1 from organisations where ${where ?? sql`true`} limit ${ORGANISATION_COUNT_CAP + 1}) capped`,
+    sql`select count(*)::int as n, case when count(*) <= ${ORGANISATION_COUNT_CAP} then array_agg(id order by name, id)::text end as ids
+      from (select organisations.id, organisations.name from organisations where ${where} limit ${ORGANISATION_COUNT_CAP + 1}) capped`,
   );
   const total = Number(counted?.n ?? 0);
+  const byName = counted?.ids ? (JSON.parse(`[${counted.ids.slice(1, -1)}]`) as number[]) : null;
   const sort = query.sort ?? (match && total <= RANK_LIMIT ? 'relevance' : 'name');
   const order = {
     relevance: match ? [sql`${match.rank} desc`, asc(organisations.name)] : [asc(organisations.name)],
@@ -62,11 +67,21 @@ export async function planOrganisationList(
     projects: [asc(projectCount(actor)), asc(organisations.name)],
     '-projects': [desc(projectCount(actor)), asc(organisations.name)],
   }[sort];
+  const inIds = (ids: number[]) => sql`organisations.id = any(${`{${ids.join(',')}}`}::int[])`;
   return {
-    where,
+    where: byName ? inIds(byName) : where,
     order: [...order, asc(organisations.id)],
     total: Math.min(total, ORGANISATION_COUNT_CAP),
     isTotalCapped: total > ORGANISATION_COUNT_CAP,
+    /** One page: cut from the ids in name order when there are, else limit and offset. */
+    page(page: number, pageSize: number): { where: SQL; offset: number } {
+      const from = (page - 1) * pageSize;
+      if (byName && (sort === 'name' || sort === '-name')) {
+        const ordered = sort === 'name' ? byName : [...byName].reverse();
+        return { where: inIds(ordered.slice(from, from + pageSize)), offset: 0 };
+      }
+      return { where: byName ? inIds(byName) : where, offset: from };
+    },
   };
 }
 
@@ -80,12 +95,14 @@ export function selectOrganisationList(db: Db, actor: Actor) {
  * of them; the total counted up to 10,000.
  */
 export async function listOrganisations(db: Db, actor: Actor, query: ListOrganisationsQuery) {
-  const { where, order, total, isTotalCapped } = await planOrganisationList(db, actor, query);
+  const plan = await planOrganisationList(db, actor, query);
+  const { where, offset } = plan.page(query.page, query.pageSize);
   const rows = await selectOrganisationList(db, actor)
     .where(where)
-    .orderBy(...order)
+    .orderBy(...plan.order)
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .offset(offset);
+  const { total, isTotalCapped } = plan;
   return { items: rows.map(toListItem), total, isTotalCapped };
 }
 
@@ -217,33 +234,59 @@ export async function getOrganisation(db: Db, actor: Actor, requestedId: number)
   };
 }
 
-/** The organisations an organisation shares visible projects with, most shared first. */
-export async function listPartners(db: Db, actor: Actor, id: number, limit: number) {
-  const rows = await queryRows<{
-    id: number;
-    name: string;
-    type: OrganisationListItem['type'];
-    country: string | null;
-    shared: string;
-    programmes: string[];
-  }>(
+type PartnerRow = {
+  id: number;
+  name: string;
+  type: OrganisationListItem['type'];
+  country: string | null;
+  shared: string;
+  programmes: string[];
+  partners_total: string;
+};
+
+/**
+ * The partners of an organisation by shared visible projects, most shared first, with at most
+ * `candidates` of the most shared looked up (null: all) — ties at the cut included, so the order
+ * by name among equals holds.
+ */
+function partnerRows(db: Db, actor: Actor, id: number, limit: number, candidates: number | null) {
+  return queryRows<PartnerRow>(
     db,
     sql`
-    with shared as (
-      -- (project, organisation) is the key of project_organisations: count(*) counts projects.
-      select theirs.organisation_id as partner_id, count(*) as shared, array_agg(distinct p.programme_id) as programme_ids
+    with shared_rows as materialized (
+      -- (project, organisation) is the key of project_organisations: one row per shared project.
+      select theirs.organisation_id as partner_id, p.programme_id
       from project_organisations mine
       join projects p on p.id = mine.project_id
       join project_organisations theirs on theirs.project_id = mine.project_id and theirs.organisation_id <> mine.organisation_id
-      where mine.organisation_id = ${id} and ${projectVisibleSql(actor, 'p')}
-      group by theirs.organisation_id)
-    select o.id, o.name, o.type, o.country, s.shared,
-      array(select pg.name from programmes pg where pg.id = any(s.programme_ids) order by pg.name) as programmes
-    from shared s join organisations o on o.id = s.partner_id
-    where ${organisationVisibleSql(actor, 'o')}
-    order by s.shared desc, o.name
-    limit ${limit}`,
+      where mine.organisation_id = ${id} and ${projectVisibleSql(actor, 'p')}),
+    shared as materialized (select partner_id, count(*) as shared from shared_rows group by partner_id),
+    cut as (select coalesce(min(shared), 0) as at_least from (select shared from shared order by shared desc limit ${candidates}) c),
+    top as (
+      select o.id, o.name, o.type, o.country, s.shared from shared s join organisations o on o.id = s.partner_id
+      where s.shared >= (select at_least from cut) and ${organisationVisibleSql(actor, 'o')}
+      order by s.shared desc, o.name limit ${limit}),
+    programme_ids as (
+      select partner_id, array_agg(distinct programme_id) as ids from shared_rows
+      where partner_id in (select id from top) group by partner_id)
+    select top.*, (select count(*) from shared) as partners_total,
+      array(select pg.name from programmes pg where pg.id = any(pi.ids) order by pg.name) as programmes
+    from top join programme_ids pi on pi.partner_id = top.id
+    order by top.shared desc, top.name`,
   );
+}
+
+/**
+ * The organisations an organisation shares visible projects with, most shared first. The twice
+ * `limit` most shared are looked up first; only when too many of them are hidden from the reader
+ * are all looked up (an organisation with thousands of partners answers in one pass).
+ */
+export async function listPartners(db: Db, actor: Actor, id: number, limit: number) {
+  const candidates = limit * 2;
+  let rows = await partnerRows(db, actor, id, limit, candidates);
+  if (rows.length < limit && (rows.length === 0 || Number(rows[0]?.partners_total) > candidates)) {
+    rows = await partnerRows(db, actor, id, limit, null);
+  }
   return rows.map((r) => ({
     organisationId: Number(r.id),
     name: r.name,

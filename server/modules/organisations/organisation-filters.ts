@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { ListOrganisationsQuery } from '../../../contracts/organisations';
-import type { Db } from '../../db/client';
+import { type Db, queryRows } from '../../db/client';
 import type { Actor } from '../accounts';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 import { type NameMatch, organisationNameMatch } from './organisation-match';
@@ -33,9 +33,16 @@ export async function organisationFilters(
   if (query.sizeClass) filters.sizeClass = eq(organisations.sizeClass, query.sizeClass);
   if (query.country) filters.country = eq(organisations.country, query.country);
   if (query.regionId) {
-    // = any(array(…)): the planner knows the list of regions before it estimates the rows.
-    filters.region = sql`organisations.region_id = any(array(
-      select d.id from regions d, regions r where r.id = ${query.regionId} and d.path like r.path || '%'))`;
+    // The region and everything below it as a literal list: the planner estimates its rows from
+    // the statistics, so it walks a big region and looks a small one up in the index.
+    const [below] = await queryRows<{ ids: string }>(
+      db,
+      sql`select array_agg(d.id)::text as ids from regions d, regions r where r.id = ${query.regionId} and d.path like r.path || '%'`,
+    );
+    // With a name match the words index selects and the region only checks the matches: a bitmap
+    // of every organisation in a province costs more than that (`+ 0` keeps the index out).
+    const column = name ? sql`organisations.region_id + 0` : sql`organisations.region_id`;
+    filters.region = sql`${column} = any(${below?.ids ?? '{}'}::int[])`;
   }
   if (query.identifier) {
     const [scheme, ...rest] = query.identifier.split(':');

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, queryRows, textArray } from '../../db/client';
 import { normaliseOrganisationName } from './organisation-name';
 
 export type NameMatch = { where: SQL; rank: SQL };
@@ -10,23 +10,24 @@ export function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
 }
 
-const likeAny = (column: SQL, alternatives: string[]) =>
-  sql`(${sql.join(
-    alternatives.map((w) => sql`${column} like ${`%${w.replace(/[%_\\]/g, '\\$&')}%`}`),
-    sql` or `,
-  )})`;
+/** A query word matches at most this many name words containing it (the shortest first). */
+export const WORD_EXPANSION_LIMIT = 200;
+
+const escapeLike = (w: string) => w.replace(/[%_\\]/g, '\\$&');
 
 /**
- * For each query word: itself when it occurs in the vocabulary of names, else its three nearest
- * vocabulary words by trigram distance — the correction of a misspelling ("raumfart" → "raumfahrt").
+ * For each query word, the name words it stands for: the words of the vocabulary of names that
+ * contain it ("raumfahrt" → "raumfahrt", "raumfahrtagentur"), or — when none does — its three
+ * nearest vocabulary words by trigram distance, the correction of a misspelling ("raumfart").
  */
-async function correctWords(db: Db, words: string[]): Promise<string[][]> {
-  const rows = await queryRows<{ i: number; known: boolean; near: string[] }>(
+async function expandWords(db: Db, words: string[]): Promise<string[][]> {
+  const rows = await queryRows<{ i: number; containing: string[]; near: string[] }>(
     db,
     sql.join(
       words.map(
         (w, i) => sql`(select ${i}::int as i,
-          exists (select 1 from organisation_name_words where word like ${`%${w.replace(/[%_\\]/g, '\\$&')}%`}) as known,
+          array(select word from organisation_name_words where word like ${`%${escapeLike(w)}%`}
+            order by length(word), word limit ${WORD_EXPANSION_LIMIT}) as containing,
           array(select word from organisation_name_words where word % ${w} order by word <-> ${w} limit 3) as near)`,
       ),
       sql` union all `,
@@ -35,15 +36,17 @@ async function correctWords(db: Db, words: string[]): Promise<string[][]> {
   const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
   return words.map((w, i) => {
     const r = byIndex.get(i);
-    return r && !r.known && r.near.length > 0 ? r.near : [w];
+    if (r && r.containing.length > 0) return r.containing;
+    return r && r.near.length > 0 ? r.near : [w];
   });
 }
 
 /**
- * Name search that forgives: every word of 3+ letters as a substring of the folded name or of an
- * alias ("luft raumfahrt zentrum"), misspelt words corrected against the vocabulary of names
- * ("Raumfart"); a query of short words only ("tu") matches names starting with it. Each branch
- * is one index scan (trigram or `collate "C"`), united.
+ * Name search that forgives: every word of 3+ letters as a part of a word of the folded name or
+ * of an alias ("luft raumfahrt zentrum"), misspelt words corrected against the vocabulary of names
+ * ("Raumfart"); a query of short words only ("tu") matches names starting with it. Words are
+ * looked up in `organisations.name_words` (one GIN index), so the planner can walk the names in
+ * order when a word is common ("GmbH") and fetch the few matches when it is rare.
  */
 export async function organisationNameMatch(db: Db, q: string): Promise<NameMatch | null> {
   const key = normaliseOrganisationName(q);
@@ -62,17 +65,12 @@ export async function organisationNameMatch(db: Db, q: string): Promise<NameMatc
       rank,
     };
   }
-  const terms = await correctWords(db, words);
-  const all = (column: SQL) =>
-    sql.join(
-      terms.map((alternatives) => likeAny(column, alternatives)),
-      sql` and `,
-    );
+  const terms = await expandWords(db, words);
   return {
-    // = any(array(…)): the matches are fetched by primary key, not hash-joined against a scan of all.
-    where: sql`organisations.id = any(array(
-      select n.id from organisations n where ${all(sql`n.normalised_name`)}
-      union select a.organisation_id from organisation_aliases a where ${all(sql`a.normalised_name`)}))`,
+    where: sql.join(
+      terms.map((alternatives) => sql`organisations.name_words && ${textArray(alternatives)}`),
+      sql` and `,
+    ),
     rank,
   };
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Provenance } from '../../../contracts/common';
 import type { OrganisationType } from '../../../contracts/portfolio';
 import { chunks } from '../../db/batch';
-import type { Db } from '../../db/client';
+import { type Db, textArray } from '../../db/client';
 import { classifyOrganisation, normaliseOrganisationName } from './organisation-name';
 import { organisationAliases, organisationIdentifiers, organisationNace, organisations } from './organisations.table';
 
@@ -181,10 +181,7 @@ export async function applyProfiles(tx: Db, drafts: ProfileDraft[]): Promise<voi
         descriptionEn: sql`coalesce(${organisations.descriptionEn}, ${d.description?.en ?? null})`,
         descriptionIt: sql`coalesce(${organisations.descriptionIt}, ${d.description?.it ?? null})`,
         competenceFields: sql`case when cardinality(${organisations.competenceFields}) = 0
-          then ${sql`array[${sql.join(
-            (d.competenceFields ?? []).map((f) => sql`${f}`),
-            sql`, `,
-          )}]::text[]`} else ${organisations.competenceFields} end`,
+          then ${textArray(d.competenceFields ?? [])} else ${organisations.competenceFields} end`,
       })
       .where(eq(organisations.id, d.organisationId));
     const aliases = [...(d.aliases ?? []), ...(d.shortName ? [d.shortName] : [])];
