@@ -9,6 +9,7 @@ export type ProjectStatus = z.infer<typeof projectStatusSchema>;
 export const fundingSources = [
   'eu_erdf',
   'eu_esf',
+  'eu_jtf',
   'eu_other',
   'eu_horizon',
   'erdf_programme',

@@ -18,6 +18,7 @@ import { type RouteRule, registerAuth } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
 import { authRoutes, oidcRoutes, userRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
+import { grantRoutes } from './modules/grants';
 import { mapRoutes } from './modules/map';
 import { membershipRoutes } from './modules/memberships';
 import { naceRoutes } from './modules/nace';
@@ -113,6 +114,7 @@ export async function buildApp({
       await api.register(naceRoutes(db));
       await api.register(mapRoutes(db));
       await api.register(searchRoutes(db));
+      await api.register(grantRoutes(db));
     },
     { prefix: '/api' },
   );

@@ -1,6 +1,8 @@
 export * from '../modules/accounts/accounts.table';
 export * from '../modules/audit/audit.table';
+export * from '../modules/calls/calls.table';
 export * from '../modules/funding/funding.table';
+export * from '../modules/grants/grants.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/memberships/memberships.table';
 export * from '../modules/nace/nace.table';
@@ -10,3 +12,4 @@ export * from '../modules/people/people.table';
 export * from '../modules/programmes/programmes.table';
 export * from '../modules/projects/projects.table';
 export * from '../modules/regions/regions.table';
+export * from '../modules/reports/reports.table';

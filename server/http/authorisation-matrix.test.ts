@@ -25,6 +25,8 @@ type Ids = {
   membership: number;
   partnership: number;
   indicator: number;
+  /** A public ERDF grant (not of the Ruhr-Konferenz). */
+  grant: number;
 };
 type Case = {
   request: (ids: Ids, level: Level) => { method: string; url: string; payload?: unknown };
@@ -77,6 +79,15 @@ const editOrganisation = (who: Who, level: Level): Outcome =>
     : !seesOrganisation(who, level)
       ? 'hidden'
       : who === 'admin' || (level === 'restricted' && speaksFor(who))
+        ? 'allow'
+        : 'forbidden';
+/** Money of a programme: admins, funding officers, and the programme office when it is that programme's. */
+const fundingEditor =
+  (ownProgramme: boolean) =>
+  (who: Who): Outcome =>
+    who === 'anonymous'
+      ? 'unauthenticated'
+      : who === 'admin' || who === 'funding_officer' || (who === 'programme_office' && ownProgramme)
         ? 'allow'
         : 'forbidden';
 /** Directory upkeep (people, memberships, partnership events): staff. */
@@ -348,6 +359,36 @@ const cases: Record<string, Case> = {
   'GET /api/map/shapes': { request: () => ({ method: 'GET', url: '/api/map/shapes' }), expect: anyone },
   'GET /api/search/suggest': { request: () => ({ method: 'GET', url: '/api/search/suggest?q=Ruhr' }), expect: anyone },
   'GET /api/search': { request: () => ({ method: 'GET', url: '/api/search?q=Wasserstoff' }), expect: anyone },
+  // Grants: read like their projects; recorded by admins, programme offices of the programme and funding officers.
+  'GET /api/grants': { request: () => ({ method: 'GET', url: '/api/grants' }), expect: anyone },
+  'GET /api/grants/:id': { request: (ids) => ({ method: 'GET', url: `/api/grants/${ids.grant}` }), expect: anyone },
+  'GET /api/programmes/:id/summary': {
+    request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/summary` }),
+    expect: anyone,
+  },
+  'POST /api/grants': {
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/grants',
+      payload: {
+        projectId: ids.project.public,
+        title: 'Matrix',
+        funderName: 'Land NRW',
+        amountCents: 100,
+        partners: [{ organisationId: ids.organisation.public, role: 'lead', shareCents: 100 }],
+      },
+    }),
+    expect: fundingEditor(true),
+  },
+  'POST /api/grants/:id/lines': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/grants/${ids.grant}/lines`,
+      payload: { version: 999, lines: [{ source: 'state', kind: 'committed', amountCents: 1 }] },
+    }),
+    // An ERDF grant: the programme office of the Ruhr-Konferenz is not its programme's.
+    expect: fundingEditor(false),
+  },
   'GET /api/regions': { request: () => ({ method: 'GET', url: '/api/regions?q=Essen' }), expect: anyone },
   'GET /api/regions/:id': { request: (ids) => ({ method: 'GET', url: `/api/regions/${ids.region}` }), expect: anyone },
 };
@@ -429,6 +470,7 @@ describe.each(testTargets)('authorisation matrix on %s', (target) => {
       membership: person.signatures[0].membershipId,
       partnership,
       indicator,
+      grant: (await ctx.app.inject('/api/grants?pageSize=1')).json().items[0].id,
     };
   });
   afterAll(() => ctx?.close());

@@ -14,6 +14,11 @@ export const canEditProgramme = (actor: Actor, programmeId: number): boolean =>
   isAdmin(actor) ||
   has(actor, (r) => r.role === 'programme_office' && (r.programmeId === null || r.programmeId === programmeId));
 
+/** A programme's grants and funding lines: its programme office, and funding officers (of all programmes or this one). */
+export const canEditFunding = (actor: Actor, programmeId: number): boolean =>
+  canEditProgramme(actor, programmeId) ||
+  has(actor, (r) => r.role === 'funding_officer' && (r.programmeId === null || r.programmeId === programmeId));
+
 /** Creating programmes needs programme-office rights not limited to one programme. */
 export const canCreateProgramme = (actor: Actor): boolean =>
   isAdmin(actor) || has(actor, (r) => r.role === 'programme_office' && r.programmeId === null);

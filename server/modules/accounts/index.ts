@@ -2,6 +2,7 @@
 export {
   canCreateProgramme,
   canEditDirectory,
+  canEditFunding,
   canEditOrganisation,
   canEditProgramme,
   isAdmin,

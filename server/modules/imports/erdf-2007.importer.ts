@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Provenance } from '../../../contracts/common';
+import { insertGrants } from '../grants';
 import { ensureOrganisations, normaliseOrganisationName } from '../organisations';
 import { ensureFieldsOfAction, upsertProgramme } from '../programmes';
 import { type ProjectDraft, replaceProgrammeProjects } from '../projects';
+import { beneficiaryGrant } from './beneficiary-grants';
 import { eurosToCents, readCsv } from './csv';
 import type { Importer, RowError } from './importer';
 import { validateRow } from './row-schema';
@@ -23,6 +25,8 @@ const rowSchema = z.object({
   source_pdf: z.string(),
 });
 type Row = z.infer<typeof rowSchema> & { line: number };
+
+const FUNDER = 'Land Nordrhein-Westfalen (EFRE-Verwaltungsbehörde)';
 
 // The beneficiary list's state: its file name says 2014-12-31.
 const LIST_AS_OF = '2014-12-31';
@@ -53,7 +57,7 @@ export const erdf2007Importer: Importer<Row> = {
       slug: 'efre-nrw-2007-2013',
       name: 'EFRE NRW 2007–2013 (Ziel 2)',
       description: `${records[0]?.programme ?? 'NRW Ziel 2'} — Europäischer Fonds für regionale Entwicklung. Verzeichnis der Begünstigten, Stand 31.12.2014.`,
-      owner: 'Land Nordrhein-Westfalen (EFRE-Verwaltungsbehörde)',
+      owner: FUNDER,
       periodStart: '2007-01-01',
       periodEnd: '2013-12-31',
       provenance: prov(1),
@@ -124,7 +128,29 @@ export const erdf2007Importer: Importer<Row> = {
         provenance: prov(r.line),
       };
     });
-    const ids = await replaceProgrammeProjects(tx, programmeId, drafts);
-    return { programmes: 1, fieldsOfAction: fields.size, organisations: orgIds.size, projects: ids.length };
+    const ids = await replaceProgrammeProjects(
+      tx,
+      programmeId,
+      drafts.map((d) => ({ ...d, fundingLines: [] })),
+    );
+    const grants = await insertGrants(
+      tx,
+      drafts.map((d, i) => {
+        const r = records[i] as Row;
+        return beneficiaryGrant(ids[i] as number, d, {
+          funderName: FUNDER,
+          amountCents: eurosToCents(r.allocated_public_funding_eur) as number,
+          purpose: `Bewilligt ${r.approval_year}; zugewiesene öffentliche Mittel (EU-EFRE und nationale Kofinanzierung).`,
+          provenance: prov(r.line),
+        });
+      }),
+    );
+    return {
+      programmes: 1,
+      fieldsOfAction: fields.size,
+      organisations: orgIds.size,
+      projects: ids.length,
+      grants: grants.length,
+    };
   },
 };

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Provenance } from '../../../contracts/common';
 import { AppError } from '../../errors';
+import { insertGrants } from '../grants';
 import { ensureOrganisations, normaliseOrganisationName } from '../organisations';
 import { ensureFieldsOfAction, upsertProgramme } from '../programmes';
 import { type ProjectDraft, replaceProgrammeProjects } from '../projects';
 import { regionKeyIndex } from '../regions';
+import { beneficiaryGrant } from './beneficiary-grants';
 import { eurosToCents, readCsv } from './csv';
 import type { Importer, RowError } from './importer';
 import { validateRow } from './row-schema';
@@ -36,6 +38,8 @@ const rowSchema = z
   })
   .refine((r) => r.end_date >= r.start_date, { path: ['end_date'], message: 'Ende liegt vor dem Beginn' });
 type Row = z.infer<typeof rowSchema> & { line: number };
+
+const FUNDER = 'Land Nordrhein-Westfalen (EFRE-Verwaltungsbehörde)';
 
 /** 2015-12-31 → 31.12.2015, for texts stored with the record. */
 function germanDate(iso: string | undefined): string {
@@ -107,7 +111,7 @@ export const erdf2014Importer: Importer<Row> = {
       slug: 'efre-nrw-2014-2020',
       name: 'EFRE.NRW 2014–2020',
       description: `Operationelles Programm EFRE NRW 2014–2020 (CCI ${first?.programme_cci ?? '2014DE16RFOP009'}). Liste der Vorhaben, Stand ${germanDate(first?.list_as_of)}.`,
-      owner: 'Land Nordrhein-Westfalen (EFRE-Verwaltungsbehörde)',
+      owner: FUNDER,
       periodStart: '2014-01-01',
       periodEnd: '2020-12-31',
       provenance: prov(1),
@@ -165,7 +169,32 @@ export const erdf2014Importer: Importer<Row> = {
         provenance: prov(r.line),
       }),
     );
-    const ids = await replaceProgrammeProjects(tx, programmeId, drafts);
-    return { programmes: 1, fieldsOfAction: fields.size, organisations: orgIds.size, projects: ids.length };
+    const ids = await replaceProgrammeProjects(
+      tx,
+      programmeId,
+      drafts.map((d) => ({ ...d, fundingLines: [] })),
+    );
+    const grants = await insertGrants(
+      tx,
+      drafts.map((d, i) => {
+        const r = resolved[i]?.r as Row;
+        return beneficiaryGrant(ids[i] as number, d, {
+          funderName: FUNDER,
+          amountCents: eurosToCents(r.eligible_total_eur) as number,
+          purpose:
+            'Förderfähige Gesamtkosten des Vorhabens; der Zuschuss ist in der Liste der Vorhaben nicht ausgewiesen.',
+          periodStart: r.start_date,
+          periodEnd: r.end_date,
+          provenance: prov(r.line),
+        });
+      }),
+    );
+    return {
+      programmes: 1,
+      fieldsOfAction: fields.size,
+      organisations: orgIds.size,
+      projects: ids.length,
+      grants: grants.length,
+    };
   },
 };

@@ -17,6 +17,7 @@ type MoneyBucket = ProgrammeDetail['money'][number];
 export const fundingSourceColors: Record<FundingSource, string> = {
   eu_erdf: 'blue',
   eu_esf: 'indigo',
+  eu_jtf: 'green',
   eu_other: 'cyan',
   eu_horizon: 'lime',
   erdf_programme: 'violet',

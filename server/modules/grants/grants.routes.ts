@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, idParamSchema } from '../../../contracts/common';
+import {
+  addGrantLinesSchema,
+  createGrantSchema,
+  grantDetailSchema,
+  grantPageSchema,
+  listGrantsQuerySchema,
+  programmeSummarySchema,
+} from '../../../contracts/funding';
+import type { Db } from '../../db/client';
+import { addGrantLines, createGrant } from './grants.editing';
+import { getGrant, listGrants } from './grants.service';
+import { programmeSummary } from './summary.service';
+
+export const grantRoutes =
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['Förderungen'];
+    const read = { access: 'public', scope: 'portfolio:read' } as const;
+    const write = { access: 'signed_in', scope: 'portfolio:write' } as const;
+    const writeErrors = errorResponses(400, 401, 403, 404, 409);
+    app.get(
+      '/grants',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary:
+            'Förderungen (Bewilligungen an Konsortien), gefiltert nach Programm, Projekt, Partner, Aufruf, Quelle, Jahr',
+          querystring: listGrantsQuerySchema,
+          response: { 200: grantPageSchema, ...errorResponses(400) },
+        },
+      },
+      (request) => listGrants(db, request.actor, request.query),
+    );
+    app.get(
+      '/grants/:id',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Eine Förderung: Konsortium mit Anteilen, Finanzierungszeilen, Kofinanzierung, Warnungen',
+          params: idParamSchema,
+          response: { 200: grantDetailSchema, ...errorResponses(400, 404) },
+        },
+      },
+      (request) => getGrant(db, request.actor, request.params.id),
+    );
+    app.post(
+      '/grants',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Förderung erfassen: Bewilligung, Partner mit Anteilen, Finanzierungszeilen',
+          body: createGrantSchema,
+          response: { 201: grantDetailSchema, ...writeErrors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createGrant(db, request.actor, request.body)),
+    );
+    app.post(
+      '/grants/:id/lines',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Finanzierungszeilen ergänzen (Zusage, Auszahlung)',
+          params: idParamSchema,
+          body: addGrantLinesSchema,
+          response: { 201: grantDetailSchema, ...writeErrors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addGrantLines(db, request.actor, request.params.id, request.body)),
+    );
+    app.get(
+      '/programmes/:id/summary',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Mittel eines Programms nach Quelle, Art, Jahr und Handlungsfeld, mit Kofinanzierung',
+          params: idParamSchema,
+          response: { 200: programmeSummarySchema, ...errorResponses(400, 404) },
+        },
+      },
+      (request) => programmeSummary(db, request.actor, request.params.id),
+    );
+  };
