@@ -17,6 +17,7 @@ import {
   resolveRegions,
 } from './directory';
 import { type Conn, generateDirectory, type Programme } from './directory-generate';
+import { benchFundingOn, type FundingResult, printFunding } from './funding';
 import { analyze, generateProjects, loadRegions } from './generate';
 import {
   benchSearchHttp,
@@ -32,7 +33,7 @@ import {
 import { benchStart, printStart } from './start';
 import { formatMs, printTable, round, timed } from './stats';
 
-const sections = ['start', 'search', 'scale', 'directory'] as const;
+const sections = ['start', 'search', 'scale', 'directory', 'funding'] as const;
 type Section = (typeof sections)[number];
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -339,6 +340,43 @@ async function benchDirectory(args: Args) {
   return { organisations: args.orgs, runs, skipped };
 }
 
+/** The programme summary on 100,000 projects and 1,000,000 funding lines, PGlite and PostgreSQL. */
+async function benchFunding(args: Args) {
+  const o = { projects: 100_000, linesPerProject: 10, runs: 200 };
+  const runs: FundingResult[] = [];
+  const skipped: string[] = [];
+  console.log('\n▶ Funding: 100,000 projects, 1,000,000 funding lines on PGlite (temp dir)');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'standort-bench-funding-'));
+  try {
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      runs.push(await benchFundingOn('pglite', database, o));
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const target = args.postgres ? await createPostgresDatabase() : { skipped: '--no-postgres' };
+  if ('skipped' in target) skipped.push(target.skipped);
+  else {
+    console.log('\n▶ Funding: 100,000 projects, 1,000,000 funding lines on PostgreSQL (fresh database)');
+    try {
+      const database = await openDatabase({ kind: 'postgres', url: target.url });
+      try {
+        runs.push(await benchFundingOn('postgres', database, o));
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  }
+  printFunding(runs);
+  for (const s of skipped) console.log(`\n  PostgreSQL skipped: ${s}`);
+  return { runs, skipped };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const results: Record<string, unknown> = {};
@@ -363,6 +401,7 @@ async function main() {
   await run('search', () => benchDemoSearch(args.search));
   await run('scale', () => benchScale(args));
   await run('directory', () => benchDirectory(args));
+  await run('funding', () => benchFunding(args));
 
   const file = path.resolve(import.meta.dirname, 'results', 'latest.json');
   await fs.mkdir(path.dirname(file), { recursive: true });

@@ -180,3 +180,78 @@ export const addGrantLinesSchema = z.object({
   version: z.number().int().positive(),
   lines: z.array(fundingLineInputSchema).min(1, 'Mindestens eine Zeile').max(1000),
 });
+
+// ── Roll-ups, drill-down and checks ──────────────────────────────────────────────────────────
+
+export const rollupDimensions = [
+  'source',
+  'fund',
+  'kind',
+  'year',
+  'fieldOfAction',
+  'district',
+  'recipientType',
+] as const;
+export const rollupQuerySchema = z.object({ by: z.enum(rollupDimensions) });
+export const rollupSchema = z.object({
+  by: z.enum(rollupDimensions),
+  groups: z.array(
+    z.object({
+      /** The value to filter the lines by (`GET /funding-lines?<by>=<key>`); null for "none". */
+      key: z.string().nullable(),
+      label: z.string(),
+      plannedCents: z.number().int(),
+      committedCents: z.number().int(),
+      disbursedCents: z.number().int(),
+      lines: z.number().int(),
+    }),
+  ),
+});
+export type Rollup = z.infer<typeof rollupSchema>;
+
+export const funds = ['erdf', 'esf', 'jtf', 'horizon', 'eu_other', 'erdf_programme', 'national'] as const;
+
+export const fundingLinesQuerySchema = pageQuerySchema.extend({
+  programmeId: z.coerce.number().int().positive(),
+  source: fundingSourceSchema.optional(),
+  fund: z.enum(funds).optional(),
+  kind: fundingKindSchema.optional(),
+  /** A year, or "none" for lines without one. */
+  year: z.union([z.literal('none'), z.coerce.number().int().min(1950).max(2100)]).optional(),
+  fieldOfAction: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  district: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  recipientType: z.union([z.literal('none'), organisationTypeSchema]).optional(),
+});
+export type FundingLinesQuery = z.infer<typeof fundingLinesQuerySchema>;
+
+export const fundingLinePageSchema = pageOf(
+  z.object({
+    id: z.number().int(),
+    project: z.object({ id: z.number().int(), title: z.string() }),
+    grant: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+    recipient: z.object({ id: z.number().int(), name: z.string(), type: organisationTypeSchema }).nullable(),
+    source: fundingSourceSchema,
+    kind: fundingKindSchema,
+    amountCents: z.number().int(),
+    year: z.number().int().nullable(),
+  }),
+);
+
+export const programmeChecksSchema = z.object({
+  items: z.array(
+    z.object({
+      code: z.enum([
+        'reported_parts_exceed_total',
+        'reported_vs_tracked',
+        'grant_over_budget',
+        'call_over_budget',
+        'projects_without_money',
+      ]),
+      severity: z.enum(['warning', 'info']),
+      message: z.string(),
+      projectIds: z.array(z.number().int()).optional(),
+      grantIds: z.array(z.number().int()).optional(),
+    }),
+  ),
+});
+export type ProgrammeChecks = z.infer<typeof programmeChecksSchema>;

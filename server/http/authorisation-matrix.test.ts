@@ -366,6 +366,18 @@ const cases: Record<string, Case> = {
     request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/summary` }),
     expect: anyone,
   },
+  'GET /api/programmes/:id/rollup': {
+    request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/rollup?by=district` }),
+    expect: anyone,
+  },
+  'GET /api/programmes/:id/checks': {
+    request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/checks` }),
+    expect: anyone,
+  },
+  'GET /api/funding-lines': {
+    request: (ids) => ({ method: 'GET', url: `/api/funding-lines?programmeId=${ids.programme}` }),
+    expect: anyone,
+  },
   'POST /api/grants': {
     request: (ids) => ({
       method: 'POST',

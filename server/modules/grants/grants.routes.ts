@@ -3,14 +3,20 @@ import { errorResponses, idParamSchema } from '../../../contracts/common';
 import {
   addGrantLinesSchema,
   createGrantSchema,
+  fundingLinePageSchema,
+  fundingLinesQuerySchema,
   grantDetailSchema,
   grantPageSchema,
   listGrantsQuerySchema,
+  programmeChecksSchema,
   programmeSummarySchema,
+  rollupQuerySchema,
+  rollupSchema,
 } from '../../../contracts/funding';
 import type { Db } from '../../db/client';
 import { addGrantLines, createGrant } from './grants.editing';
 import { getGrant, listGrants } from './grants.service';
+import { listFundingLines, programmeChecks, programmeRollup } from './rollup.service';
 import { programmeSummary } from './summary.service';
 
 export const grantRoutes =
@@ -87,5 +93,45 @@ export const grantRoutes =
         },
       },
       (request) => programmeSummary(db, request.actor, request.params.id),
+    );
+    app.get(
+      '/programmes/:id/rollup',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Mittel eines Programms nach Quelle, Fonds, Art, Jahr, Handlungsfeld, Kreis oder Empfängertyp',
+          params: idParamSchema,
+          querystring: rollupQuerySchema,
+          response: { 200: rollupSchema, ...errorResponses(400, 404) },
+        },
+      },
+      (request) => programmeRollup(db, request.actor, request.params.id, request.query.by),
+    );
+    app.get(
+      '/funding-lines',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Die Finanzierungszeilen hinter einer Summe (Drill-down), größte zuerst',
+          querystring: fundingLinesQuerySchema,
+          response: { 200: fundingLinePageSchema, ...errorResponses(400, 404) },
+        },
+      },
+      (request) => listFundingLines(db, request.actor, request.query),
+    );
+    app.get(
+      '/programmes/:id/checks',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Plausibilitätsprüfungen: gemeldete Zahlen, Bewilligungen über Budget, Projekte ohne Mittel',
+          params: idParamSchema,
+          response: { 200: programmeChecksSchema, ...errorResponses(400, 404) },
+        },
+      },
+      (request) => programmeChecks(db, request.actor, request.params.id),
     );
   };

@@ -213,6 +213,54 @@ describe.each(testTargets)('grants and programme money on %s', (target) => {
     expect((await summary(programmeId)).totals).toEqual(publicBefore.totals);
   });
 
+  it('rolls money up by district and recipient type, down to the lines behind each sum', async () => {
+    const [efre] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`select id from programmes where slug = 'efre-nrw-2014-2020'`,
+    );
+    const id = Number(efre?.id);
+    const total = (await summary(id)).totals.plannedCents;
+    for (const by of ['district', 'recipientType', 'fund', 'year', 'fieldOfAction', 'source', 'kind']) {
+      const rollup = await call('GET', `/api/programmes/${id}/rollup?by=${by}`);
+      expect(rollup.status).toBe(200);
+      const groups = rollup.body.groups as { key: string | null; label: string; plannedCents: number; lines: number }[];
+      expect(groups.reduce((s, g) => s + g.plannedCents, 0)).toBe(total);
+    }
+    const districts = (await call('GET', `/api/programmes/${id}/rollup?by=district`)).body.groups;
+    const dortmund = districts.find((g: { label: string }) => g.label === 'Dortmund');
+    expect(dortmund.lines).toBeGreaterThan(0);
+    const lines = await call('GET', `/api/funding-lines?programmeId=${id}&district=${dortmund.key}&pageSize=200`);
+    expect(lines.body.total).toBe(dortmund.lines);
+    const amounts = lines.body.items.map((l: { amountCents: number }) => l.amountCents);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(lines.body.items[0]).toMatchObject({
+      grant: expect.objectContaining({ id: expect.any(Number) }),
+      recipient: expect.any(Object),
+    });
+    expect((await call('GET', `/api/programmes/${id}/rollup?by=colour`)).status).toBe(400);
+  });
+
+  it('checks the reported figures against each other and against what is tracked', async () => {
+    const checks = (await call('GET', `/api/programmes/${programmeId}/checks`)).body.items as {
+      code: string;
+      message: string;
+    }[];
+    // 55 + 1 + 17 = 73: the report of 7 December 2021 adds up.
+    expect(checks.map((c) => c.code)).not.toContain('reported_parts_exceed_total');
+    await ctx.db.execute(
+      sql`update reported_figures set value = 60 where programme_id = ${programmeId} and metric = 'projects.status.in_progress'`,
+    );
+    const after = (await call('GET', `/api/programmes/${programmeId}/checks`)).body.items as {
+      code: string;
+      message: string;
+    }[];
+    expect(after.find((c) => c.code === 'reported_parts_exceed_total')?.message).toContain('78');
+    await ctx.db.execute(
+      sql`update reported_figures set value = 55 where programme_id = ${programmeId} and metric = 'projects.status.in_progress'`,
+    );
+    expect(after.map((c) => c.code)).toContain('projects_without_money');
+  });
+
   it('answers 404 for an unknown grant or programme and 400 for a bad filter', async () => {
     expect((await call('GET', '/api/grants/99999999')).status).toBe(404);
     expect((await call('GET', '/api/programmes/99999999/summary')).status).toBe(404);

@@ -12,4 +12,5 @@ export {
   refreshHeadlineAmounts,
 } from './grants.service';
 export { grantPartners, grants } from './grants.table';
-export { programmeSummary } from './summary.service';
+export { listFundingLines, programmeChecks, programmeRollup } from './rollup.service';
+export { programmeMoneyTotals, programmeSummary } from './summary.service';

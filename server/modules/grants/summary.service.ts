@@ -23,11 +23,11 @@ function visibleLevels(actor: Actor, programmeId: number): string[] {
 }
 
 /**
- * A programme's money by source, kind, year and field of action. The sums come from
+ * A programme's money as totals per source, kind, year and field of action, from
  * `funding_totals` (kept by triggers), so the cost does not grow with the number of lines;
  * restricted projects a reader sees only as a partner are added from their lines.
  */
-export async function programmeSummary(db: Db, actor: Actor, programmeId: number): Promise<ProgrammeSummary> {
+export async function programmeMoneyTotals(db: Db, actor: Actor, programmeId: number) {
   const programme = await findVisibleProgramme(db, actor, programmeId);
   const levels = visibleLevels(actor, programmeId);
   const orgs = organisationScope(actor);
@@ -55,14 +55,23 @@ export async function programmeSummary(db: Db, actor: Actor, programmeId: number
       sql`select id, name from fields_of_action where programme_id = ${programmeId} order by position, name`,
     ),
   ]);
-  const lines = rows.map((r) => ({
-    source: r.source,
-    kind: r.kind,
-    year: r.year === null ? null : Number(r.year),
-    fieldId: r.field_id === null ? null : Number(r.field_id),
-    amountCents: Number(r.amount),
-    lines: Number(r.lines),
-  }));
+  return {
+    programme: { id: programme.id, name: programme.name },
+    fieldNames: new Map(fields.map((f) => [Number(f.id), f.name])),
+    lines: rows.map((r) => ({
+      source: r.source,
+      kind: r.kind,
+      year: r.year === null ? null : Number(r.year),
+      fieldId: r.field_id === null ? null : Number(r.field_id),
+      amountCents: Number(r.amount),
+      lines: Number(r.lines),
+    })),
+  };
+}
+
+/** A programme's money by source, kind, year and field of action, with its co-financing. */
+export async function programmeSummary(db: Db, actor: Actor, programmeId: number): Promise<ProgrammeSummary> {
+  const { programme, fieldNames, lines } = await programmeMoneyTotals(db, actor, programmeId);
   const byKind = (subset: typeof lines) => ({
     plannedCents: subset.filter((l) => l.kind === 'planned').reduce((s, l) => s + l.amountCents, 0),
     committedCents: subset.filter((l) => l.kind === 'committed').reduce((s, l) => s + l.amountCents, 0),
@@ -73,10 +82,9 @@ export async function programmeSummary(db: Db, actor: Actor, programmeId: number
     for (const l of lines) map.set(key(l), [...(map.get(key(l)) ?? []), l]);
     return map;
   };
-  const fieldNames = new Map(fields.map((f) => [Number(f.id), f.name]));
   const rowKey = (l: (typeof lines)[number]) => `${l.source}|${l.kind}|${l.year ?? ''}`;
   return {
-    programme: { id: programme.id, name: programme.name },
+    programme,
     totals: byKind(lines),
     bySource: [...groups((l) => l.source)]
       .map(([source, subset]) => ({ source, ...byKind(subset) }))
