@@ -361,6 +361,8 @@ const cases: Record<string, Case> = {
   'GET /api/search': { request: () => ({ method: 'GET', url: '/api/search?q=Wasserstoff' }), expect: anyone },
   // Grants: read like their projects; recorded by admins, programme offices of the programme and funding officers.
   'GET /api/grants': { request: () => ({ method: 'GET', url: '/api/grants' }), expect: anyone },
+  'GET /api/grants/export.csv': { request: () => ({ method: 'GET', url: '/api/grants/export.csv' }), expect: anyone },
+  'GET /api/grants/export.xlsx': { request: () => ({ method: 'GET', url: '/api/grants/export.xlsx' }), expect: anyone },
   'GET /api/grants/:id': { request: (ids) => ({ method: 'GET', url: `/api/grants/${ids.grant}` }), expect: anyone },
   'GET /api/programmes/:id/summary': {
     request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/summary` }),

@@ -14,8 +14,10 @@ import {
   rollupSchema,
 } from '../../../contracts/funding';
 import type { Db } from '../../db/client';
+import { exportFormats, sendTableExport } from '../../http/table-export';
 import { addGrantLines, createGrant } from './grants.editing';
-import { getGrant, listGrants } from './grants.service';
+import { grantExportColumns } from './grants.export';
+import { exportGrants, getGrant, listGrants } from './grants.service';
 import { listFundingLines, programmeChecks, programmeRollup } from './rollup.service';
 import { programmeSummary } from './summary.service';
 
@@ -40,6 +42,28 @@ export const grantRoutes =
       },
       (request) => listGrants(db, request.actor, request.query),
     );
+    for (const format of exportFormats) {
+      app.get(
+        `/grants/export.${format}`,
+        {
+          config: read,
+          schema: {
+            tags,
+            summary: `Förderliste als ${format.toUpperCase()}-Datei, mit den Filtern der Liste (höchstens 100.000 Zeilen)`,
+            querystring: listGrantsQuerySchema.omit({ page: true, pageSize: true }),
+            response: errorResponses(400),
+          },
+        },
+        (request, reply) =>
+          sendTableExport(reply, {
+            format,
+            fileStem: 'standort-foerderungen',
+            sheetName: 'Förderungen',
+            columns: grantExportColumns,
+            source: (limit) => exportGrants(db, request.actor, request.query, limit),
+          }),
+      );
+    }
     app.get(
       '/grants/:id',
       {

@@ -2,9 +2,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Provenance } from '../../../contracts/common';
 import type { GrantDetail, GrantListItem, ListGrantsQuery } from '../../../contracts/funding';
 import type { FundingKind, FundingSource } from '../../../contracts/portfolio';
-import { chunks } from '../../db/batch';
+import { chunks, rowsInIdOrder } from '../../db/batch';
 import { type Db, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
+import type { ExportRows } from '../../http/table-export';
 import { type Actor, isAdmin, isStaff, organisationScope, programmeScope } from '../accounts';
 import { fundingLines as fundingLinesTable } from '../funding/funding.table';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
@@ -192,8 +193,8 @@ function toListItem(r: ListRow): GrantListItem {
   };
 }
 
-/** Grants the reader may see, filtered by programme, project, partner, call, source and year. */
-export async function listGrants(db: Db, actor: Actor, query: ListGrantsQuery) {
+/** The grant list's filter and order, shared by the page and the exports. */
+function planGrantList(actor: Actor, query: Omit<ListGrantsQuery, 'page' | 'pageSize'>) {
   const filters: SQL[] = [grantVisibleSql(actor, 'g')];
   if (query.programmeId) filters.push(sql`p.programme_id = ${query.programmeId}`);
   if (query.projectId) filters.push(sql`g.project_id = ${query.projectId}`);
@@ -211,7 +212,6 @@ export async function listGrants(db: Db, actor: Actor, query: ListGrantsQuery) {
     const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
     filters.push(sql`(g.title ilike ${like} or g.reference ilike ${like} or p.title ilike ${like})`);
   }
-  const where = sql.join(filters, sql` and `);
   const order = {
     decided: sql`g.decided_on asc nulls last, g.id`,
     '-decided': sql`g.decided_on desc nulls last, g.id desc`,
@@ -219,6 +219,12 @@ export async function listGrants(db: Db, actor: Actor, query: ListGrantsQuery) {
     '-amount': sql`g.amount_cents desc, g.id`,
     title: sql`g.title, g.id`,
   }[query.sort];
+  return { where: sql.join(filters, sql` and `), order };
+}
+
+/** Grants the reader may see, filtered by programme, project, partner, call, source and year. */
+export async function listGrants(db: Db, actor: Actor, query: ListGrantsQuery) {
+  const { where, order } = planGrantList(actor, query);
   const [rows, [counted]] = await Promise.all([
     queryRows<ListRow>(
       db,
@@ -231,6 +237,30 @@ export async function listGrants(db: Db, actor: Actor, query: ListGrantsQuery) {
     ),
   ]);
   return { items: rows.map(toListItem), total: Number(counted?.n ?? 0) };
+}
+
+/** The grants of the list — same filters, visibility and order — at most `limit`, read a page at a time. */
+export async function exportGrants(
+  db: Db,
+  actor: Actor,
+  query: Omit<ListGrantsQuery, 'page' | 'pageSize'>,
+  limit: number,
+): Promise<ExportRows<GrantListItem>> {
+  const { where, order } = planGrantList(actor, query);
+  const found = await queryRows<{ id: number }>(
+    db,
+    sql`select g.id from grants g join projects p on p.id = g.project_id where ${where} order by ${order} limit ${limit + 1}`,
+  );
+  const ids = found.slice(0, limit).map((r) => Number(r.id));
+  const rows = rowsInIdOrder(ids, async (page) =>
+    (
+      await queryRows<ListRow>(
+        db,
+        sql`${listSelect(actor)} where g.id = any(${`{${page.join(',')}}`}::int[]) and ${where}`,
+      )
+    ).map(toListItem),
+  );
+  return { rows, isTruncated: found.length > limit };
 }
 
 /** One grant with its consortium, lines, co-financing and the warnings its figures raise. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateGrant, GrantDetail, ProgrammeSummary } from '../../../contracts/funding';
 import { queryRows } from '../../db/client';
@@ -259,6 +260,32 @@ describe.each(testTargets)('grants and programme money on %s', (target) => {
       sql`update reported_figures set value = 55 where programme_id = ${programmeId} and metric = 'projects.status.in_progress'`,
     );
     expect(after.map((c) => c.code)).toContain('projects_without_money');
+  });
+
+  it('exports the filtered grant list as CSV for German Excel and as XLSX', async () => {
+    const [efre] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`select id from programmes where slug = 'efre-nrw-2007-2013'`,
+    );
+    const list = await call('GET', `/api/grants?programmeId=${efre?.id}&sort=-amount&pageSize=3`);
+    const csv = await ctx.app.inject(`/api/grants/export.csv?programmeId=${efre?.id}&sort=-amount`);
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('Förderkennzeichen / Referenz;Titel;Programm');
+    expect(lines.length - 1).toBe(list.body.total);
+    const top = list.body.items[0];
+    expect(lines[1]).toContain(top.reference);
+    expect(lines[1]).toContain((top.amountCents / 100).toFixed(2).replace('.', ','));
+    const xlsx = await ctx.app.inject(`/api/grants/export.xlsx?programmeId=${efre?.id}&sort=-amount`);
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Förderungen');
+    expect(sheet?.rowCount).toBe(list.body.total + 1);
+    expect(sheet?.getRow(2).getCell(8).value).toBe(top.amountCents / 100);
   });
 
   it('answers 404 for an unknown grant or programme and 400 for a bad filter', async () => {
