@@ -19,6 +19,7 @@ import {
 import { type Conn, generateDirectory, type Programme } from './directory-generate';
 import { benchFundingOn, type FundingResult, printFunding } from './funding';
 import { analyze, generateProjects, loadRegions } from './generate';
+import { benchImports } from './imports';
 import {
   benchSearchHttp,
   benchSearchService,
@@ -33,7 +34,7 @@ import {
 import { benchStart, printStart } from './start';
 import { formatMs, printTable, round, timed } from './stats';
 
-const sections = ['start', 'search', 'scale', 'directory', 'funding'] as const;
+const sections = ['start', 'search', 'scale', 'directory', 'funding', 'imports'] as const;
 type Section = (typeof sections)[number];
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -402,6 +403,13 @@ async function main() {
   await run('scale', () => benchScale(args));
   await run('directory', () => benchDirectory(args));
   await run('funding', () => benchFunding(args));
+  await run('imports', () =>
+    benchImports({
+      rows: Number(process.argv.find((a) => a.startsWith('--import-rows='))?.split('=')[1] ?? 100_000),
+      postgres: args.postgres,
+      createPostgres: createPostgresDatabase,
+    }),
+  );
 
   const file = path.resolve(import.meta.dirname, 'results', 'latest.json');
   await fs.mkdir(path.dirname(file), { recursive: true });

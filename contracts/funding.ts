@@ -246,6 +246,7 @@ export const programmeChecksSchema = z.object({
         'grant_over_budget',
         'call_over_budget',
         'projects_without_money',
+        'lines_beside_grants',
       ]),
       severity: z.enum(['warning', 'info']),
       message: z.string(),

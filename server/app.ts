@@ -18,16 +18,20 @@ import { type RouteRule, registerAuth } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
 import { authRoutes, oidcRoutes, userRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
+import { callRoutes } from './modules/calls';
 import { grantRoutes } from './modules/grants';
+import { importRoutes } from './modules/imports';
 import { mapRoutes } from './modules/map';
 import { membershipRoutes } from './modules/memberships';
 import { naceRoutes } from './modules/nace';
+import { openDataRoutes } from './modules/opendata';
 import { organisationRoutes } from './modules/organisations';
 import { partnershipRoutes } from './modules/partnerships';
 import { peopleRoutes } from './modules/people';
 import { programmeRoutes } from './modules/programmes';
 import { projectRoutes } from './modules/projects';
 import { regionRoutes } from './modules/regions';
+import { reportRoutes } from './modules/reports';
 import { searchRoutes } from './modules/search';
 
 export type AppOptions = {
@@ -114,7 +118,11 @@ export async function buildApp({
       await api.register(naceRoutes(db));
       await api.register(mapRoutes(db));
       await api.register(searchRoutes(db));
+      await api.register(reportRoutes(db));
       await api.register(grantRoutes(db));
+      await api.register(callRoutes(db));
+      await api.register(openDataRoutes(db));
+      await api.register(importRoutes(db));
     },
     { prefix: '/api' },
   );

@@ -1,14 +1,27 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createUserSchema } from '../contracts/accounts';
+import { type GrantImportSummary, grantImportMappingSchema } from '../contracts/grant-import';
+import { progressBar } from './cli-progress';
 import { loadConfig } from './config';
 import { openConfiguredDatabase } from './database';
 import { AppError } from './errors';
 import { createUser, systemActor } from './modules/accounts';
-import { importers, importKinds, loadDemoData, type RowError, runImport } from './modules/imports';
+import {
+  GRANT_IMPORT_KIND,
+  grantImporter,
+  importers,
+  importKinds,
+  loadDemoData,
+  type RowError,
+  runImport,
+} from './modules/imports';
 
 const usage = `Standort — Befehle
 
   npm run cli -- import <art> <datei> [--dry-run]   Datei importieren (alles oder nichts)
+  npm run cli -- import grants <datei.csv|xlsx> --mapping zuordnung.json [--dry-run]
+                                                   Förderungen mit Spaltenzuordnung importieren
   npm run cli -- seed                              Demo-Daten laden (was noch fehlt)
   npm run cli -- migrate                           Datenbank migrieren
   npm run cli -- users create --email E --name N --role admin [--password P]
@@ -25,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'dry-run': { type: 'boolean', default: false },
+      mapping: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       email: { type: 'string' },
       name: { type: 'string' },
@@ -49,6 +63,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`import braucht <art> und <datei>.\n\n${usage}`);
     return 1;
   }
+  if (command === 'import' && (rest[0] === GRANT_IMPORT_KIND) !== (values.mapping !== undefined)) {
+    console.error(`--mapping gehört zu (und nur zu) import ${GRANT_IMPORT_KIND}.\n\n${usage}`);
+    return 1;
+  }
+  const mapping = values.mapping === undefined ? undefined : readMapping(values.mapping);
 
   const database = await openConfiguredDatabase(loadConfig());
   try {
@@ -77,21 +96,51 @@ async function main(argv: string[]): Promise<number> {
       console.log('Demo-Daten sind vollständig.');
     } else {
       const [kind, file] = rest as [string, string];
-      const result = await runImport(database.db, kind, file, {
-        actor: { ...systemActor, via: 'cli' },
+      const actor = { ...systemActor, via: 'cli' as const };
+      const result = await runImport(database.db, mapping ? grantImporter(mapping, actor) : kind, file, {
+        actor,
         dryRun: values['dry-run'],
         onProgress: (phase, detail) =>
           console.log(`… ${phase === 'read' ? 'prüfe' : phase === 'write' ? 'schreibe' : 'fertig'}: ${detail}`),
+        onRows: progressBar(),
       });
       if (result.status === 'unchanged')
         console.log(`${result.file} wurde bereits unverändert importiert — nichts zu tun.`);
       else if (values['dry-run']) console.log(`Probelauf: ${result.rows} Zeilen fehlerfrei, nichts geschrieben.`);
       else console.log(`Importiert: ${result.rows} Zeilen — ${JSON.stringify(result.summary)}`);
+      if (result.status === 'imported' && result.preview) printGrantSummary(result.preview as GrantImportSummary);
     }
     return 0;
   } finally {
     await database.close();
   }
+}
+
+/** The column mapping of a grant import, checked against its contract (errors name the field). */
+function readMapping(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new AppError('validation_failed', `Zuordnung ${file} ist kein lesbares JSON: ${(err as Error).message}`);
+  }
+  const parsed = grantImportMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError(
+      'validation_failed',
+      `Zuordnung ${file} ungültig: ${parsed.error.issues.map((i) => `mapping.${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
+function printGrantSummary(s: GrantImportSummary): void {
+  const euros = (cents: number) => `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2 })} €`;
+  console.log(`  Förderungen ${s.grants}, Finanzierungszeilen ${s.lines}`);
+  console.log(`  Projekte: ${s.projects.new} neu, ${s.projects.existing} bestehend`);
+  console.log(`  Organisationen: ${s.organisations.new} neu, ${s.organisations.existing} bestehend`);
+  for (const p of s.programmes) console.log(`  Programm ${p.name}: ${p.grants} Förderungen, ${euros(p.amountCents)}`);
+  for (const a of s.amountBySource) console.log(`  ${a.source} / ${a.kind}: ${euros(a.amountCents)}`);
 }
 
 /** Reads a line from the terminal without echoing it. */

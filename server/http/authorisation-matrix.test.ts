@@ -27,6 +27,11 @@ type Ids = {
   indicator: number;
   /** A public ERDF grant (not of the Ruhr-Konferenz). */
   grant: number;
+  /** An open call of the Ruhr-Konferenz open to anyone, and an application to it led by KLIC.Ruhr. */
+  call: number;
+  application: number;
+  /** A frozen Ruhr-Konferenz report holding the matrix's restricted project. */
+  report: number;
 };
 type Case = {
   request: (ids: Ids, level: Level) => { method: string; url: string; payload?: unknown };
@@ -92,6 +97,12 @@ const fundingEditor =
         : 'forbidden';
 /** Directory upkeep (people, memberships, partnership events): staff. */
 const staffOnly = (who: Who): Outcome => (who === 'anonymous' ? 'unauthenticated' : staff(who) ? 'allow' : 'forbidden');
+const importsGrants = (who: Who): Outcome =>
+  who === 'anonymous'
+    ? 'unauthenticated'
+    : who === 'admin' || who === 'programme_office' || who === 'funding_officer'
+      ? 'allow'
+      : 'forbidden';
 
 const cases: Record<string, Case> = {
   'GET /api/health': { request: () => ({ method: 'GET', url: '/api/health' }), expect: anyone },
@@ -403,8 +414,122 @@ const cases: Record<string, Case> = {
     // An ERDF grant: the programme office of the Ruhr-Konferenz is not its programme's.
     expect: fundingEditor(false),
   },
+  // Calls are public; applications are read by staff and by those who speak for a partner (KLIC.Ruhr).
+  'GET /api/calls': { request: () => ({ method: 'GET', url: '/api/calls?status=open' }), expect: anyone },
+  'GET /api/calls/:id': { request: (ids) => ({ method: 'GET', url: `/api/calls/${ids.call}` }), expect: anyone },
+  'POST /api/calls': {
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/calls',
+      payload: { programmeId: ids.programme, slug: 'matrix-aufruf', title: 'Matrix', funderName: 'Matrix' },
+    }),
+    expect: fundingEditor(true),
+  },
+  'PATCH /api/calls/:id': {
+    request: (ids) => ({ method: 'PATCH', url: `/api/calls/${ids.call}`, payload: { version: 999 } }),
+    expect: fundingEditor(true),
+  },
+  'GET /api/calls/:id/applications': {
+    request: (ids) => ({ method: 'GET', url: `/api/calls/${ids.call}/applications` }),
+    expect: signedIn,
+  },
+  'POST /api/calls/:id/applications': {
+    // Staff apply for anyone, the organisation roles for KLIC.Ruhr; the amounts do not add up (400).
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/calls/${ids.call}/applications`,
+      payload: {
+        title: 'Matrix',
+        leadOrganisationId: ids.organisation.restricted,
+        requestedCents: 2,
+        partners: [{ organisationId: ids.organisation.restricted, requestedCents: 1 }],
+      },
+    }),
+    expect: signedIn,
+  },
+  'GET /api/applications/:id': {
+    request: (ids) => ({ method: 'GET', url: `/api/applications/${ids.application}` }),
+    expect: signedIn,
+  },
+  'POST /api/applications/:id/transitions': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/applications/${ids.application}/transitions`,
+      payload: { to: 'under_review', version: 999 },
+    }),
+    expect: fundingEditor(true),
+  },
+  // Reports: live ones show what the reader may see (reports.test.ts); a frozen one is read at the
+  // level of the most protected record it holds — here restricted.
+  'GET /api/programmes/:id/report': {
+    request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/report?asOf=2021-12-07` }),
+    expect: anyone,
+  },
+  'GET /api/programmes/:id/report.pdf': {
+    request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/report.pdf?asOf=2021-12-07` }),
+    expect: anyone,
+  },
+  'GET /api/programmes/:id/report.xlsx': {
+    request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/report.xlsx?asOf=2021-12-07` }),
+    expect: anyone,
+  },
+  'POST /api/programmes/:id/reports': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/programmes/${ids.programme}/reports`,
+      payload: { asOf: '2021-12-07' },
+    }),
+    expect: editProgramme,
+  },
+  'GET /api/programmes/:id/reports': {
+    request: (ids) => ({ method: 'GET', url: `/api/programmes/${ids.programme}/reports` }),
+    expect: anyone,
+  },
+  'GET /api/reports/:id': {
+    request: (ids) => ({ method: 'GET', url: `/api/reports/${ids.report}` }),
+    expect: (who) => read(who, 'restricted'),
+  },
+  'GET /api/reports/:id.pdf': {
+    request: (ids) => ({ method: 'GET', url: `/api/reports/${ids.report}.pdf` }),
+    expect: (who) => read(who, 'restricted'),
+  },
+  'GET /api/reports/:id.xlsx': {
+    request: (ids) => ({ method: 'GET', url: `/api/reports/${ids.report}.xlsx` }),
+    expect: (who) => read(who, 'restricted'),
+  },
+  'GET /api/reports/:id/compare/:otherId': {
+    request: (ids) => ({ method: 'GET', url: `/api/reports/${ids.report}/compare/${ids.report}` }),
+    expect: (who) => read(who, 'restricted'),
+  },
   'GET /api/regions': { request: () => ({ method: 'GET', url: '/api/regions?q=Essen' }), expect: anyone },
   'GET /api/regions/:id': { request: (ids) => ({ method: 'GET', url: `/api/regions/${ids.region}` }), expect: anyone },
+  // Open data is the same for every reader: public records only (opendata.test.ts), never refused.
+  'GET /api/open-data': { request: () => ({ method: 'GET', url: '/api/open-data' }), expect: anyone },
+  'GET /api/export/360giving.json': {
+    request: (ids) => ({ method: 'GET', url: `/api/export/360giving.json?programmeId=${ids.programme}` }),
+    expect: anyone,
+  },
+  'GET /api/export/360giving.csv': {
+    request: (ids) => ({ method: 'GET', url: `/api/export/360giving.csv?programmeId=${ids.programme}` }),
+    expect: anyone,
+  },
+  // Grant imports: admins, programme offices and funding officers; each file's programmes are checked per row.
+  'POST /api/imports/files': {
+    request: () => ({ method: 'POST', url: '/api/imports/files', payload: { not: 'a file' } }),
+    expect: importsGrants,
+  },
+  'POST /api/imports/grants': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/imports/grants',
+      payload: { fileId: '00000000-0000-0000-0000-000000000000', mapping: { columns: {} } },
+    }),
+    expect: importsGrants,
+  },
+  'GET /api/imports/jobs/:id': {
+    request: () => ({ method: 'GET', url: '/api/imports/jobs/00000000-0000-0000-0000-000000000000' }),
+    expect: importsGrants,
+  },
 };
 
 /** A public, an internal and a restricted organisation: KLIC.Ruhr (restricted) and two others. */
@@ -426,6 +551,36 @@ async function organisationsByLevel(
     if (res.statusCode !== 200) throw new Error(`could not make organisation ${level}: ${res.body}`);
   }
   return byLevel;
+}
+
+/** An open call of the programme without eligibility rules and an application to it led by the organisation. */
+async function callAndApplication(
+  app: Awaited<ReturnType<typeof createDemoApp>>['app'],
+  admin: Session,
+  programmeId: number,
+  leadOrganisationId: number,
+) {
+  const today = new Date().toISOString().slice(0, 10);
+  const call = await app.inject({
+    method: 'POST',
+    url: '/api/calls',
+    headers: admin.headers,
+    payload: { programmeId, slug: 'matrix-offen', title: 'Matrix offen', funderName: 'Matrix', opensOn: '2020-01-01' },
+  });
+  if (call.statusCode !== 201) throw new Error(`could not create the call: ${call.body}`);
+  const application = await app.inject({
+    method: 'POST',
+    url: `/api/calls/${call.json().id}/applications`,
+    headers: admin.headers,
+    payload: {
+      title: `Matrix ${today}`,
+      leadOrganisationId,
+      requestedCents: 1,
+      partners: [{ organisationId: leadOrganisationId, requestedCents: 1 }],
+    },
+  });
+  if (application.statusCode !== 201) throw new Error(`could not submit the application: ${application.body}`);
+  return { call: call.json().id as number, application: application.json().id as number };
 }
 
 const statusOf: Record<Exclude<Outcome, 'allow'>, number> = { unauthenticated: 401, forbidden: 403, hidden: 404 };
@@ -485,6 +640,15 @@ describe.each(testTargets)('authorisation matrix on %s', (target) => {
       partnership,
       indicator,
       grant: (await ctx.app.inject('/api/grants?pageSize=1')).json().items[0].id,
+      ...(await callAndApplication(ctx.app, admin, programmeId, org?.id as number)),
+      report: (
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/programmes/${programmeId}/reports`,
+          headers: admin.headers,
+          payload: { asOf: '2099-12-31' },
+        })
+      ).json().id,
     };
   });
   afterAll(() => ctx?.close());

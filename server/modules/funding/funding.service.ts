@@ -26,7 +26,16 @@ export function headlineAmount(lines: Pick<FundingLineDraft, 'kind' | 'amountCen
 }
 
 /** Inserts funding lines for already created projects. */
-export async function insertFundingLines(tx: Db, lines: (FundingLineDraft & { projectId: number })[]): Promise<void> {
+export async function insertFundingLines(
+  tx: Db,
+  lines: (FundingLineDraft & {
+    projectId: number;
+    /** The project's programme, field of action and visibility, copied so the totals trigger needs no lookup. */
+    programmeId?: number;
+    fieldOfActionId?: number | null;
+    projectVisibility?: 'public' | 'internal' | 'restricted';
+  })[],
+): Promise<void> {
   for (const part of chunks(lines)) {
     await tx.insert(fundingLines).values(part.map((l) => ({ ...l, year: l.year ?? null, note: l.note ?? null })));
   }

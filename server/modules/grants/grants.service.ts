@@ -102,9 +102,23 @@ export async function insertGrants(tx: Db, drafts: GrantInsert[]): Promise<numbe
         join grants g on g.id = p.grant_id
         on conflict do nothing`);
     }
+    const projectRows = await queryRows<{
+      id: number;
+      programme_id: number;
+      field_of_action_id: number | null;
+      visibility: 'public' | 'internal' | 'restricted';
+    }>(
+      tx,
+      sql`select id, programme_id, field_of_action_id, visibility from projects where id = any(${`{${[...new Set(part.map((d) => d.projectId))].join(',')}}`}::int[])`,
+    );
+    const project = new Map(projectRows.map((p) => [Number(p.id), p]));
     const lines = part.flatMap((d, i) =>
       d.lines.map((l) => ({
         projectId: d.projectId,
+        // The project's programme, field and visibility travel with its lines (the totals trigger needs them).
+        programmeId: project.has(d.projectId) ? Number(project.get(d.projectId)?.programme_id) : null,
+        fieldOfActionId: project.get(d.projectId)?.field_of_action_id ?? null,
+        projectVisibility: project.get(d.projectId)?.visibility ?? null,
         grantId: partIds[i] as number,
         organisationId: l.organisationId ?? null,
         source: l.source,

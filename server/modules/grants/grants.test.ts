@@ -255,11 +255,22 @@ describe.each(testTargets)('grants and programme money on %s', (target) => {
       code: string;
       message: string;
     }[];
-    expect(after.find((c) => c.code === 'reported_parts_exceed_total')?.message).toContain('78');
+    expect(after.find((c) => c.code === 'reported_parts_exceed_total')?.message).toContain(
+      'Bericht vom 7.12.2021: Projekte nach Status ergeben 78',
+    );
     await ctx.db.execute(
       sql`update reported_figures set value = 55 where programme_id = ${programmeId} and metric = 'projects.status.in_progress'`,
     );
     expect(after.map((c) => c.code)).toContain('projects_without_money');
+    // A project with money outside its grants next to a grant may count twice.
+    expect((await call('POST', '/api/grants', officer, draft({ title: 'Doppelzählungsprobe' }))).status).toBe(201);
+    await ctx.db.execute(sql`insert into funding_lines (project_id, source, kind, amount_cents, provenance)
+      values (${projectId}, 'mixed', 'planned', 100, '{"kind":"derived","source":"test"}')`);
+    const doubled = (await call('GET', `/api/programmes/${programmeId}/checks`)).body.items as {
+      code: string;
+      projectIds?: number[];
+    }[];
+    expect(doubled.find((c) => c.code === 'lines_beside_grants')?.projectIds).toContain(projectId);
   });
 
   it('exports the filtered grant list as CSV for German Excel and as XLSX', async () => {
@@ -286,6 +297,49 @@ describe.each(testTargets)('grants and programme money on %s', (target) => {
     const sheet = book.getWorksheet('Förderungen');
     expect(sheet?.rowCount).toBe(list.body.total + 1);
     expect(sheet?.getRow(2).getCell(8).value).toBe(top.amountCents / 100);
+  });
+
+  it('moves grant partners and their lines when their organisation is merged into another', async () => {
+    await createTestUser(ctx.db, 'admin@grants.example.org', [{ role: 'admin' }]);
+    const admin = await signIn(ctx.app, 'admin@grants.example.org');
+    const [dup] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`insert into organisations (name, normalised_name, type, provenance)
+        values ('Wirtschaftsfoerderung Bochum GmbH (Dublette)', 'wirtschaftsforderung bochum gmbh dublette', 'development_agency', '{"kind":"derived","source":"test"}')
+        returning id`,
+    );
+    const duplicateId = Number(dup?.id);
+    const grant: GrantDetail = (
+      await call(
+        'POST',
+        '/api/grants',
+        officer,
+        draft({
+          title: 'Zusammenführungsprobe',
+          partners: [
+            { organisationId: orgs[0] as number, role: 'lead', shareCents: 200_000_00 },
+            { organisationId: orgs[1] as number, role: 'partner', shareCents: 60_000_00 },
+            { organisationId: duplicateId, role: 'partner', shareCents: 40_000_00 },
+          ],
+          lines: [
+            { organisationId: duplicateId, source: 'own', kind: 'committed', amountCents: 40_000_00, year: 2025 },
+          ],
+        }),
+      )
+    ).body;
+    const survivor = (await call('GET', `/api/organisations/${orgs[1]}`, admin)).body;
+    const merged = await call('POST', `/api/organisations/${orgs[1]}/merge`, admin, {
+      duplicateId,
+      version: survivor.version,
+    });
+    expect(merged.body.error ?? null).toBeNull();
+    const after: GrantDetail = (await call('GET', `/api/grants/${grant.id}`)).body;
+    expect(after.partners.map((p) => [p.organisationId, p.shareCents])).toEqual(
+      expect.arrayContaining([[orgs[1], 100_000_00]]),
+    );
+    expect(after.partners).toHaveLength(2);
+    expect(after.lines.map((l) => l.organisation?.id)).toEqual([orgs[1]]);
+    expect(after.warnings).toEqual([]);
   });
 
   it('answers 404 for an unknown grant or programme and 400 for a bad filter', async () => {

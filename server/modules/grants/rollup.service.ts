@@ -223,6 +223,7 @@ export async function listFundingLines(db: Db, actor: Actor, query: FundingLines
 const euro = (cents: number) =>
   `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} €`;
 const count = (n: number) => n.toLocaleString('de-DE');
+const germanDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC' });
 
 /**
  * Figures that don't add up, shown as warnings: reported status counts beyond the reported total,
@@ -230,7 +231,7 @@ const count = (n: number) => n.toLocaleString('de-DE');
  */
 export async function programmeChecks(db: Db, actor: Actor, programmeId: number): Promise<ProgrammeChecks> {
   await findVisibleProgramme(db, actor, programmeId);
-  const [reported, tracked, overBudget, calls, moneyless] = await Promise.all([
+  const [reported, tracked, overBudget, calls, moneyless, mixed] = await Promise.all([
     queryRows<{ metric: string; label: string; value: string; unit: string; published_on: string }>(
       db,
       sql`select metric, label, value::text as value, unit, published_on::text as published_on from reported_figures
@@ -260,6 +261,12 @@ export async function programmeChecks(db: Db, actor: Actor, programmeId: number)
       sql`select p.id from projects p where p.programme_id = ${programmeId} and ${projectVisibleSql(actor, 'p')}
         and not exists (select 1 from funding_lines l where l.project_id = p.id) order by p.id`,
     ),
+    queryRows<{ id: number; title: string }>(
+      db,
+      sql`select p.id, p.title from projects p where p.programme_id = ${programmeId} and ${projectVisibleSql(actor, 'p')}
+        and exists (select 1 from funding_lines l where l.project_id = p.id and l.grant_id is null)
+        and exists (select 1 from funding_lines l where l.project_id = p.id and l.grant_id is not null) order by p.id`,
+    ),
   ]);
   const items: ProgrammeChecks['items'] = [];
   for (const date of [...new Set(reported.map((r) => r.published_on))]) {
@@ -271,7 +278,7 @@ export async function programmeChecks(db: Db, actor: Actor, programmeId: number)
       items.push({
         code: 'reported_parts_exceed_total',
         severity: 'warning',
-        message: `Bericht vom ${date}: Projekte nach Status ergeben ${count(sum)}, gemeldet sind ${count(Number(total.value))} insgesamt`,
+        message: `Bericht vom ${germanDate(date)}: Projekte nach Status ergeben ${count(sum)}, gemeldet sind ${count(Number(total.value))} insgesamt`,
       });
     }
   }
@@ -288,7 +295,7 @@ export async function programmeChecks(db: Db, actor: Actor, programmeId: number)
       items.push({
         code: 'reported_vs_tracked',
         severity: 'info',
-        message: `${r.label}: gemeldet ${count(Number(r.value))} (${r.published_on}), erfasst ${count(value)}`,
+        message: `${r.label}: gemeldet ${count(Number(r.value))} (${germanDate(r.published_on)}), erfasst ${count(value)}`,
       });
     }
   }
@@ -305,6 +312,14 @@ export async function programmeChecks(db: Db, actor: Actor, programmeId: number)
       code: 'call_over_budget',
       severity: 'warning',
       message: `Aufruf „${c.title}“: bewilligt ${euro(Number(c.granted))}, Budget ${euro(Number(c.budget))}`,
+    });
+  }
+  for (const p of mixed) {
+    items.push({
+      code: 'lines_beside_grants',
+      severity: 'warning',
+      message: `„${p.title}“: Mittel ohne Förderung neben Förderungen erfasst – möglicherweise doppelt gezählt`,
+      projectIds: [Number(p.id)],
     });
   }
   if (moneyless.length > 0) {

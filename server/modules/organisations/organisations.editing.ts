@@ -183,6 +183,12 @@ export async function mergeOrganisations(
     await tx.execute(sql`update project_organisations po set organisation_id = ${id}
       where po.organisation_id = ${from}
         and not exists (select 1 from project_organisations x where x.project_id = po.project_id and x.organisation_id = ${id})`);
+    // Both in one project: the survivor leads if either did, contributions add up.
+    await tx.execute(sql`update project_organisations s set role = case when d.role = 'lead' then 'lead'::project_role else s.role end,
+        contribution_cents = case when s.contribution_cents is null and d.contribution_cents is null then null
+          else coalesce(s.contribution_cents, 0) + coalesce(d.contribution_cents, 0) end
+      from project_organisations d where d.project_id = s.project_id and d.organisation_id = ${from} and s.organisation_id = ${id}`);
+    await tx.execute(sql`delete from project_organisations where organisation_id = ${from}`);
     await tx.execute(sql`update organisation_identifiers set organisation_id = ${id} where organisation_id = ${from}`);
     await tx.execute(sql`update organisation_aliases a set organisation_id = ${id}
       where a.organisation_id = ${from}
@@ -198,6 +204,29 @@ export async function mergeOrganisations(
     await tx.execute(sql`update memberships set group_id = ${id} where group_id = ${from}`);
     await tx.execute(sql`delete from memberships where organisation_id = ${id} and group_id = ${id}`);
     await tx.execute(sql`update person_roles set organisation_id = ${id} where organisation_id = ${from}`);
+    // Consortia of grants and applications: where both were partners, the shares add up.
+    for (const [table, amount] of [
+      ['grant_partners', 'share_cents'],
+      ['application_partners', 'requested_cents'],
+    ] as const) {
+      const [t, key, cents] = [
+        sql.raw(table),
+        sql.raw(table === 'grant_partners' ? 'grant_id' : 'application_id'),
+        sql.raw(amount),
+      ];
+      await tx.execute(sql`update ${t} s set ${cents} = s.${cents} + d.${cents},
+          role = case when d.role = 'lead' then 'lead'::project_role else s.role end
+        from ${t} d where d.${key} = s.${key} and d.organisation_id = ${from} and s.organisation_id = ${id}`);
+      await tx.execute(sql`delete from ${t} d where d.organisation_id = ${from}
+        and exists (select 1 from ${t} s where s.${key} = d.${key} and s.organisation_id = ${id})`);
+      await tx.execute(sql`update ${t} set organisation_id = ${id} where organisation_id = ${from}`);
+    }
+    await tx.execute(sql`update funding_lines set organisation_id = ${id} where organisation_id = ${from}`);
+    await tx.execute(sql`update applications set lead_organisation_id = ${id} where lead_organisation_id = ${from}`);
+    await tx.execute(sql`update grants set funder_organisation_id = ${id} where funder_organisation_id = ${from}`);
+    await tx.execute(
+      sql`update funding_calls set funder_organisation_id = ${id} where funder_organisation_id = ${from}`,
+    );
     await tx.execute(sql`update role_assignments set organisation_id = ${id} where organisation_id = ${from}`);
     await tx.execute(sql`update organisation_merges set into_id = ${id} where into_id = ${from}`);
     await tx.insert(organisationMerges).values({

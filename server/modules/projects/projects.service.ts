@@ -32,6 +32,8 @@ export type ProjectDraft = {
   fundingLines: FundingLineDraft[];
   /** Further words the project should be found by (e.g. its field of action). */
   searchTerms?: string[];
+  /** Public unless said otherwise (e.g. a project approved under an internal call). */
+  visibility?: 'public' | 'internal' | 'restricted';
   provenance: Provenance;
 };
 
@@ -45,7 +47,12 @@ export async function replaceProgrammeProjects(tx: Db, programmeId: number, draf
 export async function insertProjects(tx: Db, drafts: ProjectDraft[]): Promise<number[]> {
   const ids: number[] = [];
   for (const part of chunks(drafts, 500)) {
-    const rows = await tx.insert(projects).values(part.map(toProjectRow)).returning({ id: projects.id });
+    const rows = await tx.insert(projects).values(part.map(toProjectRow)).returning({
+      id: projects.id,
+      programmeId: projects.programmeId,
+      fieldOfActionId: projects.fieldOfActionId,
+      visibility: projects.visibility,
+    });
     const partIds = rows.map((r) => r.id);
     ids.push(...partIds);
     const links = part.flatMap((d, i) =>
@@ -63,7 +70,17 @@ export async function insertProjects(tx: Db, drafts: ProjectDraft[]): Promise<nu
     if (changes.length > 0) await tx.insert(projectStatusChanges).values(changes);
     await insertFundingLines(
       tx,
-      part.flatMap((d, i) => d.fundingLines.map((l) => ({ ...l, projectId: partIds[i] as number }))),
+      // The project's programme, field and visibility travel with its lines (the totals trigger needs them).
+      part.flatMap((d, i) => {
+        const row = rows[i] as (typeof rows)[number];
+        return d.fundingLines.map((l) => ({
+          ...l,
+          projectId: row.id,
+          programmeId: row.programmeId,
+          fieldOfActionId: row.fieldOfActionId,
+          projectVisibility: row.visibility,
+        }));
+      }),
     );
   }
   return ids;
@@ -83,6 +100,7 @@ function toProjectRow(d: ProjectDraft) {
     startDate: d.startDate ?? null,
     endDate: d.endDate ?? null,
     fundingTotalCents: headlineAmount(d.fundingLines),
+    visibility: d.visibility ?? 'public',
     searchText: [d.title, d.summary, d.reference, ...d.organisations.map((o) => o.name), ...(d.searchTerms ?? [])]
       .filter(Boolean)
       .join(' '),

@@ -23,6 +23,12 @@ import classes from './layout.module.css';
 const navItems = [
   { to: '/', key: 'nav.programmes', isActive: (path: string) => path === '/' || path.startsWith('/programmes') },
   { to: '/projects', key: 'nav.projects', isActive: (path: string) => path.startsWith('/projects') },
+  { to: '/grants', key: 'nav.grants', isActive: (path: string) => path.startsWith('/grants') },
+  {
+    to: '/calls',
+    key: 'nav.calls',
+    isActive: (path: string) => path.startsWith('/calls') || path.startsWith('/applications'),
+  },
   {
     to: '/organisations',
     key: 'nav.organisations',
@@ -32,6 +38,7 @@ const navItems = [
   { to: '/partnerships', key: 'nav.partnerships', isActive: (path: string) => path.startsWith('/partnerships') },
   { to: '/people', key: 'nav.people', isActive: (path: string) => path.startsWith('/people') },
   { to: '/networks', key: 'nav.networks', isActive: (path: string) => path.startsWith('/networks') },
+  { to: '/open-data', key: 'openData.nav', isActive: (path: string) => path.startsWith('/open-data') },
   { to: '/about', key: 'nav.about', isActive: (path: string) => path.startsWith('/about') },
 ] as const;
 

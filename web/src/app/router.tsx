@@ -7,6 +7,8 @@ import { LoginPage } from '../features/accounts/login-page';
 import { ResetPasswordPage } from '../features/accounts/reset-password-page';
 import { parseUsersSearch } from '../features/accounts/users-search';
 import { parseAuditSearch } from '../features/audit/audit-search';
+import { parseCallSearch } from '../features/calls/call-search';
+import { parseGrantSearch } from '../features/grants/grant-search';
 import { parseMapSearch } from '../features/map/map-search';
 import { NetworksPage } from '../features/networks/networks-page';
 import { parseDuplicatesSearch } from '../features/organisations/duplicates-search';
@@ -20,6 +22,7 @@ import { ProgrammeListPage } from '../features/programmes/programme-list-page';
 import { ProjectDetailPage } from '../features/projects/project-detail-page';
 import { ProjectListPage } from '../features/projects/project-list-page';
 import { parseProjectSearch } from '../features/projects/project-search';
+import { parseReportSearch } from '../features/reports/report-search';
 import { parseSearchPageSearch } from '../features/search/search-params';
 import { ErrorState, NotFoundState } from '../ui/page-states';
 import { Layout } from './layout';
@@ -45,6 +48,14 @@ const programmeDashboardRoute = createRoute({
   ),
 });
 
+// The progress report of a programme (charts, files, frozen versions) loads only when opened.
+const programmeReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programmes/$programmeId/report',
+  validateSearch: parseReportSearch,
+  component: lazyRouteComponent(() => import('../features/reports/report-page'), 'ReportPage'),
+});
+
 const projectListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/projects',
@@ -56,6 +67,50 @@ const projectDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/projects/$projectId',
   component: ProjectDetailPage,
+});
+
+// Grants load with their pages: the detail page and the form carry charts and the organisation picker.
+const grantListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/grants',
+  validateSearch: parseGrantSearch,
+  component: lazyRouteComponent(() => import('../features/grants/grant-list-page'), 'GrantListPage'),
+});
+
+const grantNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/grants/new',
+  validateSearch: (raw: Record<string, unknown>): { projectId?: number } => {
+    const id = Number(raw.projectId);
+    return Number.isInteger(id) && id > 0 ? { projectId: id } : {};
+  },
+  component: lazyRouteComponent(() => import('../features/grants/grant-form-page'), 'GrantFormPage'),
+});
+
+const grantDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/grants/$grantId',
+  component: lazyRouteComponent(() => import('../features/grants/grant-detail-page'), 'GrantDetailPage'),
+});
+
+// Funding calls: the public list and a call; an application is for the signed-in.
+const callListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calls',
+  validateSearch: parseCallSearch,
+  component: lazyRouteComponent(() => import('../features/calls/call-list-page'), 'CallListPage'),
+});
+
+const callDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calls/$callId',
+  component: lazyRouteComponent(() => import('../features/calls/call-detail-page'), 'CallDetailPage'),
+});
+
+const applicationDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/applications/$applicationId',
+  component: lazyRouteComponent(() => import('../features/calls/application-detail-page'), 'ApplicationDetailPage'),
 });
 
 const organisationListRoute = createRoute({
@@ -128,6 +183,12 @@ const networksRoute = createRoute({
   component: NetworksPage,
 });
 
+const openDataRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/open-data',
+  component: lazyRouteComponent(() => import('../features/opendata/open-data-page'), 'OpenDataPage'),
+});
+
 const aboutRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/about',
@@ -175,11 +236,25 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/audit/audit-page'), 'AuditPage'),
 });
 
+// Importing is staff work: the page loads only when opened.
+const grantImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/imports/grants',
+  component: lazyRouteComponent(() => import('../features/imports/grant-import-page'), 'GrantImportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
+  callListRoute,
+  callDetailRoute,
+  applicationDetailRoute,
   programmeListRoute,
   programmeDashboardRoute,
+  programmeReportRoute,
   projectListRoute,
   projectDetailRoute,
+  grantListRoute,
+  grantNewRoute,
+  grantDetailRoute,
   organisationListRoute,
   organisationDetailRoute,
   organisationDuplicatesRoute,
@@ -190,6 +265,8 @@ const routeTree = rootRoute.addChildren([
   partnershipListRoute,
   partnershipDetailRoute,
   searchRoute,
+  openDataRoute,
+  grantImportRoute,
   aboutRoute,
   loginRoute,
   forgotPasswordRoute,

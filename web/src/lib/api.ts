@@ -81,6 +81,29 @@ function send(method: WriteMethod, path: string, body: unknown): Promise<Respons
   });
 }
 
+/** Uploads a file as the raw request body, with the CSRF header; throws ApiError for any non-2xx answer. */
+export async function apiUpload<T>(path: string, params: QueryParams, file: Blob): Promise<T> {
+  const post = () =>
+    fetch(apiUrl(path, params), {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': file.type || 'application/octet-stream',
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      body: file,
+    });
+  let response = await post();
+  if (response.status === 403) {
+    const error = await toApiError(response);
+    if (error.code !== 'csrf_failed') throw error;
+    await refreshCsrfToken();
+    response = await post();
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
 async function refreshCsrfToken(): Promise<void> {
   try {
     const me = await apiGet<{ csrfToken: string | null }>('/auth/me');

@@ -40,6 +40,11 @@ export function canCreateProgramme(me: Person): boolean {
   return isAdmin(me) || (me?.roles.some((r) => r.role === 'programme_office' && r.programmeId === null) ?? false);
 }
 
+/** Importing grants: admins, programme offices and funding officers (each programme is checked per row). */
+export function canImportGrants(me: Person): boolean {
+  return me?.roles.some((r) => ['admin', 'programme_office', 'funding_officer'].includes(r.role)) ?? false;
+}
+
 /** Whether the signed-in person may edit this programme and its projects (false while unknown). */
 export function useCanEditProgramme(programmeId: number): boolean {
   return canEditProgramme(useMe().data, programmeId);

@@ -3,7 +3,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../ui/links';
 import { useMe, useSignOut } from './accounts.api';
-import { isAdmin } from './permissions';
+import { canImportGrants, isAdmin } from './permissions';
 
 const adminItems = [
   { to: '/admin/users', key: 'nav.users' },
@@ -81,6 +81,11 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/account">
           {t('nav.account')}
         </Menu.Item>
+        {canImportGrants(me.data) ? (
+          <Menu.Item component={Link} to="/imports/grants">
+            {t('grantImport.nav')}
+          </Menu.Item>
+        ) : null}
         <SignOutItem />
       </Menu.Dropdown>
     </Menu>

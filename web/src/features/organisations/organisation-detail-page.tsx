@@ -12,6 +12,7 @@ import { ProvenanceBox } from '../../ui/provenance';
 import { usePageTitle } from '../../ui/use-page-title';
 import { VisibilityBadge } from '../../ui/visibility';
 import { useCanEditOrganisation } from '../accounts/permissions';
+import { OrganisationGrants } from '../grants/grants-section';
 import { useCountryName } from './country';
 import { OrganisationFacts } from './organisation-facts';
 import { OrganisationFormModal } from './organisation-form-modal';
@@ -98,6 +99,7 @@ function OrganisationView({ organisation, onReload }: { organisation: Organisati
             <OrganisationMemberships organisation={organisation} />
             <OrganisationPeople organisation={organisation} />
             <OrganisationProgrammes organisation={organisation} />
+            <OrganisationGrants organisationId={organisation.id} />
             <OrganisationPartners organisation={organisation} />
           </Stack>
         </Grid.Col>

@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { ColorSwatch, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,7 +10,6 @@ import {
   type ProgrammeDetail,
 } from '../../../../contracts/portfolio';
 import { useFormat } from '../../lib/use-format';
-import { Section } from '../../ui/section';
 
 type MoneyBucket = ProgrammeDetail['money'][number];
 
@@ -34,28 +33,34 @@ function defaultKind(kinds: FundingKind[]): FundingKind | undefined {
   return kinds.includes('committed') ? 'committed' : kinds[0];
 }
 
-/** "Fördermittel nach Herkunft und Jahr": bars per year, stacked by funding source. */
-export function MoneyChart({ money }: { money: MoneyBucket[] }) {
+/**
+ * "Mittel nach Jahr": bars per year, stacked by funding source, one kind at a time; a click on a
+ * bar asks for the lines behind it (`onPick`).
+ */
+export function MoneyByYearChart({
+  money,
+  onPick,
+}: {
+  money: MoneyBucket[];
+  onPick?: (pick: { year: number; source: FundingSource; kind: FundingKind }) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const kinds = fundingKinds.filter((kind) => money.some((bucket) => bucket.kind === kind && bucket.amountCents !== 0));
   const [chosenKind, setChosenKind] = useState<FundingKind | undefined>(undefined);
   const kind = chosenKind && kinds.includes(chosenKind) ? chosenKind : defaultKind(kinds);
 
-  if (!kind) {
-    return (
-      <Section title={t('dashboard.money')}>
-        <Text c="dimmed">{t('dashboard.moneyEmpty')}</Text>
-      </Section>
-    );
-  }
+  if (!kind) return <Text c="dimmed">{t('dashboard.moneyEmpty')}</Text>;
 
   const buckets = money.filter((bucket) => bucket.kind === kind);
   const sources = fundingSources.filter((source) => buckets.some((bucket) => bucket.source === source));
   const years = [...new Set(buckets.map((bucket) => bucket.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
   const withoutYear = t('dashboard.withoutYear');
   const data = years.map((year) => {
-    const row: Record<string, string | number> = { year: year === null ? withoutYear : String(year) };
+    const row: Record<string, string | number | null> = {
+      year: year === null ? withoutYear : String(year),
+      yearValue: year,
+    };
     for (const source of sources) {
       row[source] = buckets
         .filter((bucket) => bucket.year === year && bucket.source === source)
@@ -63,38 +68,27 @@ export function MoneyChart({ money }: { money: MoneyBucket[] }) {
     }
     return row;
   });
-  const totals = sources.map((source) => ({
-    source,
-    amountCents: buckets
-      .filter((bucket) => bucket.source === source)
-      .reduce((sum, bucket) => sum + bucket.amountCents, 0),
-  }));
-  const total = totals.reduce((sum, row) => sum + row.amountCents, 0);
 
   return (
-    <Section
-      title={t('dashboard.money')}
-      actions={
-        kinds.length > 1 ? (
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="money-kind-label">
-              {t('dashboard.moneyKind')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="money-kind-label"
-              value={kind}
-              onChange={(value) => setChosenKind(value as FundingKind)}
-              data={kinds.map((value) => ({ value, label: t(`fundingKind.${value}`) }))}
-              w="fit-content"
-            />
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('dashboard.moneyKindOnly', { kind: t(`fundingKind.${kind}`) })}
+    <Stack gap="md">
+      {kinds.length > 1 ? (
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="money-kind-label">
+            {t('dashboard.moneyKind')}
           </Text>
-        )
-      }
-    >
+          <SegmentedControl
+            aria-labelledby="money-kind-label"
+            value={kind}
+            onChange={(value) => setChosenKind(value as FundingKind)}
+            data={kinds.map((value) => ({ value, label: t(`fundingKind.${value}`) }))}
+            w="fit-content"
+          />
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('dashboard.moneyKindOnly', { kind: t(`fundingKind.${kind}`) })}
+        </Text>
+      )}
       <BarChart
         h={320}
         data={data}
@@ -110,39 +104,15 @@ export function MoneyChart({ money }: { money: MoneyBucket[] }) {
         valueFormatter={format.moneyCompact}
         yAxisProps={{ width: 90 }}
         maxBarWidth={56}
+        barProps={(series) => ({
+          cursor: onPick ? 'pointer' : undefined,
+          onClick: (entry: { payload?: { yearValue?: number | null } }) => {
+            const year = entry.payload?.yearValue;
+            if (onPick && typeof year === 'number') onPick({ year, source: series.name as FundingSource, kind });
+          },
+        })}
         aria-hidden="true"
       />
-      <Table verticalSpacing={4} maw={520}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('dashboard.moneySource')}</Table.Th>
-            <Table.Th ta="right">{t('dashboard.moneyAmount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {totals.map((row) => (
-            <Table.Tr key={row.source}>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <ColorSwatch
-                    color={`var(--mantine-color-${fundingSourceColors[row.source]}-6)`}
-                    size={12}
-                    withShadow={false}
-                  />
-                  <Text size="sm">{t(`fundingSource.${row.source}`)}</Text>
-                </Group>
-              </Table.Td>
-              <Table.Td ta="right">{format.money(row.amountCents)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th>{t('common.sum')}</Table.Th>
-            <Table.Th ta="right">{format.money(total)}</Table.Th>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Section>
+    </Stack>
   );
 }

@@ -15,7 +15,7 @@ import { useCanEditProgramme } from '../accounts/permissions';
 import { ProjectFormModal } from '../projects/project-form-modal';
 import { FieldOfActionChart } from './field-of-action-chart';
 import { FieldOfActionModal } from './field-of-action-modal';
-import { MoneyChart } from './money-chart';
+import { ProgrammeMoneySection } from './money-section';
 import { ProgrammeFormModal } from './programme-form-modal';
 import { useProgramme } from './programmes.api';
 import { ReportedFiguresTable } from './reported-figures-table';
@@ -91,9 +91,18 @@ function ProgrammeHeader({ programme, onReload }: { programme: ProgrammeDetail; 
             {[programme.owner, period ?? t('programmes.periodUnknown')].filter(Boolean).join(' · ')}
           </Text>
         </Stack>
-        <ButtonLink to="/projects" search={{ programmeId: programme.id }}>
-          {t('dashboard.showProjects')}
-        </ButtonLink>
+        <Group gap="xs">
+          <ButtonLink
+            variant="default"
+            to="/programmes/$programmeId/report"
+            params={{ programmeId: String(programme.id) }}
+          >
+            {t('report.link')}
+          </ButtonLink>
+          <ButtonLink to="/projects" search={{ programmeId: programme.id }}>
+            {t('dashboard.showProjects')}
+          </ButtonLink>
+        </Group>
       </Group>
       {canEdit ? <ProgrammeEditActions programme={programme} onReload={onReload} /> : null}
       {programme.description ? <Text maw={820}>{programme.description}</Text> : null}
@@ -127,9 +136,9 @@ export function ProgrammeDashboardPage() {
       <ProgrammeHeader programme={data} onReload={() => void programme.refetch()} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <StatusChart statusCounts={data.statusCounts} />
-        <MoneyChart money={data.money} />
+        <FieldOfActionChart programme={data} />
       </SimpleGrid>
-      <FieldOfActionChart programme={data} />
+      <ProgrammeMoneySection programmeId={data.id} />
       <ReportedFiguresTable programme={data} />
     </Stack>
   );

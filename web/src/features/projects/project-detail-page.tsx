@@ -16,6 +16,7 @@ import { PartnerBadge, StatusBadge } from '../../ui/status-badge';
 import { usePageTitle } from '../../ui/use-page-title';
 import { VisibilityBadge } from '../../ui/visibility';
 import { useCanEditProgramme } from '../accounts/permissions';
+import { ProjectGrants } from '../grants/grants-section';
 import { FundingLinesTable } from './funding-lines-table';
 import { OrganisationsTable } from './organisations-table';
 import { ProjectFormModal } from './project-form-modal';
@@ -158,6 +159,7 @@ function ProjectView({ project, onReload }: { project: ProjectDetail; onReload: 
             <OrganisationsTable organisations={project.organisations} />
             <StatusTimeline history={project.statusHistory} />
             <FundingLinesTable lines={project.fundingLines} />
+            <ProjectGrants projectId={project.id} programmeId={project.programme.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
