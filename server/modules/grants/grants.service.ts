@@ -7,10 +7,8 @@ import { type Db, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import type { ExportRows } from '../../http/table-export';
 import { type Actor, isAdmin, isStaff, organisationScope, programmeScope } from '../accounts';
-import { fundingLines as fundingLinesTable } from '../funding/funding.table';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 import { coFinancing, overruns } from './grant-rules';
-import { grantPartners, grants } from './grants.table';
 
 const idList = (values: number[]) => sql.raw(values.map((v) => String(Math.trunc(v))).join(', '));
 
@@ -69,68 +67,86 @@ export type GrantInsert = {
 
 /**
  * Inserts grants with their partners and funding lines (partners also join the project's
- * consortium) and refreshes the projects' headline amounts. No checks: callers validate.
+ * consortium) and refreshes the projects' headline amounts. No checks: callers validate. Each
+ * batch is three statements over one JSON document each (`jsonb_to_recordset`): cheaper to parse
+ * than thousands of bind parameters, and no text escaping by hand.
  */
 export async function insertGrants(tx: Db, drafts: GrantInsert[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const part of chunks(drafts, 500)) {
-    const rows = await tx
-      .insert(grants)
-      .values(
-        part.map(({ partners: _p, lines: _l, ...g }) => ({
-          ...g,
-          callId: g.callId ?? null,
-          applicationId: g.applicationId ?? null,
-          reference: g.reference ?? null,
-          purpose: g.purpose ?? null,
-          funderOrganisationId: g.funderOrganisationId ?? null,
-          decidedOn: g.decidedOn ?? null,
-          periodStart: g.periodStart ?? null,
-          periodEnd: g.periodEnd ?? null,
-        })),
-      )
-      .returning({ id: grants.id });
-    const partIds = rows.map((r) => r.id);
-    ids.push(...partIds);
-    const partners = part.flatMap((d, i) => d.partners.map((p) => ({ ...p, grantId: partIds[i] as number })));
-    for (const batch of chunks(partners)) {
-      await tx.insert(grantPartners).values(batch);
-      await tx.execute(sql`insert into project_organisations (project_id, organisation_id, role)
-        select g.project_id, p.organisation_id, p.role
-        from unnest(${`{${batch.map((p) => p.grantId).join(',')}}`}::int[], ${`{${batch.map((p) => p.organisationId).join(',')}}`}::int[],
-          ${`{${batch.map((p) => p.role).join(',')}}`}::project_role[]) as p(grant_id, organisation_id, role)
-        join grants g on g.id = p.grant_id
-        on conflict do nothing`);
-    }
-    const projectRows = await queryRows<{
-      id: number;
-      programme_id: number;
-      field_of_action_id: number | null;
-      visibility: 'public' | 'internal' | 'restricted';
-    }>(
+  for (const part of chunks(drafts, 2000)) {
+    const rows = await queryRows<{ id: number }>(
       tx,
-      sql`select id, programme_id, field_of_action_id, visibility from projects where id = any(${`{${[...new Set(part.map((d) => d.projectId))].join(',')}}`}::int[])`,
+      sql`insert into grants (project_id, call_id, application_id, reference, title, purpose, funder_organisation_id,
+          funder_name, amount_cents, decided_on, period_start, period_end, visibility, provenance)
+        select g.project_id, g.call_id, g.application_id, g.reference, g.title, g.purpose, g.funder_organisation_id,
+          g.funder_name, g.amount_cents, g.decided_on, g.period_start, g.period_end, g.visibility::visibility, g.provenance
+        from rows from (jsonb_to_recordset(${JSON.stringify(
+          part.map((g) => ({
+            project_id: g.projectId,
+            call_id: g.callId ?? null,
+            application_id: g.applicationId ?? null,
+            reference: g.reference ?? null,
+            title: g.title,
+            purpose: g.purpose ?? null,
+            funder_organisation_id: g.funderOrganisationId ?? null,
+            funder_name: g.funderName,
+            amount_cents: g.amountCents,
+            decided_on: g.decidedOn ?? null,
+            period_start: g.periodStart ?? null,
+            period_end: g.periodEnd ?? null,
+            visibility: g.visibility ?? 'public',
+            provenance: g.provenance,
+          })),
+        )}::jsonb) as (project_id int, call_id int, application_id int, reference text, title text, purpose text,
+          funder_organisation_id int, funder_name text, amount_cents bigint, decided_on date, period_start date,
+          period_end date, visibility text, provenance jsonb)) with ordinality as g
+        order by g.ordinality
+        returning id`,
     );
-    const project = new Map(projectRows.map((p) => [Number(p.id), p]));
-    const lines = part.flatMap((d, i) =>
-      d.lines.map((l) => ({
-        projectId: d.projectId,
-        // The project's programme, field and visibility travel with its lines (the totals trigger needs them).
-        programmeId: project.has(d.projectId) ? Number(project.get(d.projectId)?.programme_id) : null,
-        fieldOfActionId: project.get(d.projectId)?.field_of_action_id ?? null,
-        projectVisibility: project.get(d.projectId)?.visibility ?? null,
-        grantId: partIds[i] as number,
-        organisationId: l.organisationId ?? null,
-        source: l.source,
-        kind: l.kind,
-        amountCents: l.amountCents,
-        year: l.year ?? null,
-        note: l.note ?? null,
-        overrunReason: l.overrunReason ?? null,
-        provenance: l.provenance,
+    const partIds = rows.map((r) => Number(r.id));
+    ids.push(...partIds);
+    const partners = part.flatMap((d, i) =>
+      d.partners.map((p) => ({
+        grant_id: partIds[i],
+        project_id: d.projectId,
+        organisation_id: p.organisationId,
+        role: p.role,
+        share_cents: p.shareCents,
       })),
     );
-    for (const batch of chunks(lines)) await tx.insert(fundingLinesTable).values(batch);
+    await tx.execute(sql`with p as (
+        select * from jsonb_to_recordset(${JSON.stringify(partners)}::jsonb)
+          as (grant_id int, project_id int, organisation_id int, role text, share_cents bigint)),
+      inserted as (
+        insert into grant_partners (grant_id, organisation_id, role, share_cents)
+        select grant_id, organisation_id, role::project_role, share_cents from p)
+      insert into project_organisations (project_id, organisation_id, role)
+      select distinct on (project_id, organisation_id) project_id, organisation_id, role::project_role from p
+      order by project_id, organisation_id, role
+      on conflict do nothing`);
+    // The project's programme, field and visibility travel with its lines (the totals trigger needs them).
+    await tx.execute(sql`insert into funding_lines (project_id, grant_id, organisation_id, source, kind, amount_cents, year,
+        note, overrun_reason, provenance, programme_id, field_of_action_id, project_visibility)
+      select l.project_id, l.grant_id, l.organisation_id, l.source::funding_source, l.kind::funding_kind, l.amount_cents,
+        l.year, l.note, l.overrun_reason, l.provenance, p.programme_id, p.field_of_action_id, p.visibility
+      from jsonb_to_recordset(${JSON.stringify(
+        part.flatMap((d, i) =>
+          d.lines.map((l) => ({
+            project_id: d.projectId,
+            grant_id: partIds[i],
+            organisation_id: l.organisationId ?? null,
+            source: l.source,
+            kind: l.kind,
+            amount_cents: l.amountCents,
+            year: l.year ?? null,
+            note: l.note ?? null,
+            overrun_reason: l.overrunReason ?? null,
+            provenance: l.provenance,
+          })),
+        ),
+      )}::jsonb) as l(project_id int, grant_id int, organisation_id int, source text, kind text, amount_cents bigint,
+        year int, note text, overrun_reason text, provenance jsonb)
+      join projects p on p.id = l.project_id`);
   }
   await refreshHeadlineAmounts(tx, [...new Set(drafts.map((d) => d.projectId))]);
   return ids;
