@@ -20,6 +20,7 @@ import { type Conn, generateDirectory, type Programme } from './directory-genera
 import { benchFundingOn, type FundingResult, printFunding } from './funding';
 import { analyze, generateProjects, loadRegions } from './generate';
 import { benchImports } from './imports';
+import { benchReportsOn, printReports, type ReportResult } from './reports';
 import {
   benchSearchHttp,
   benchSearchService,
@@ -34,7 +35,7 @@ import {
 import { benchStart, printStart } from './start';
 import { formatMs, printTable, round, timed } from './stats';
 
-const sections = ['start', 'search', 'scale', 'directory', 'funding', 'imports'] as const;
+const sections = ['start', 'search', 'scale', 'directory', 'funding', 'imports', 'reports'] as const;
 type Section = (typeof sections)[number];
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -378,6 +379,43 @@ async function benchFunding(args: Args) {
   return { runs, skipped };
 }
 
+/** The PDF progress report of a programme with 1,000 projects, PGlite and PostgreSQL. */
+async function benchReports(args: Args) {
+  const o = { projects: 1_000, runs: 10 };
+  const runs: ReportResult[] = [];
+  const skipped: string[] = [];
+  console.log('\n▶ Reports: PDF of a programme with 1,000 projects on PGlite (temp dir)');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'standort-bench-reports-'));
+  try {
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      runs.push(await benchReportsOn('pglite', database, o));
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const target = args.postgres ? await createPostgresDatabase() : { skipped: '--no-postgres' };
+  if ('skipped' in target) skipped.push(target.skipped);
+  else {
+    console.log('\n▶ Reports: PDF of a programme with 1,000 projects on PostgreSQL (fresh database)');
+    try {
+      const database = await openDatabase({ kind: 'postgres', url: target.url });
+      try {
+        runs.push(await benchReportsOn('postgres', database, o));
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  }
+  printReports(runs);
+  for (const s of skipped) console.log(`\n  PostgreSQL skipped: ${s}`);
+  return { runs, skipped };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const results: Record<string, unknown> = {};
@@ -403,6 +441,7 @@ async function main() {
   await run('scale', () => benchScale(args));
   await run('directory', () => benchDirectory(args));
   await run('funding', () => benchFunding(args));
+  await run('reports', () => benchReports(args));
   await run('imports', () =>
     benchImports({
       rows: Number(process.argv.find((a) => a.startsWith('--import-rows='))?.split('=')[1] ?? 100_000),
