@@ -17,10 +17,10 @@ import {
   resolveRegions,
 } from './directory';
 import { type Conn, generateDirectory, type Programme } from './directory-generate';
-import { benchFundingOn, type FundingResult, printFunding } from './funding';
+import { benchFundingOn, printFunding } from './funding';
 import { analyze, generateProjects, loadRegions } from './generate';
 import { benchImports } from './imports';
-import { benchReportsOn, printReports, type ReportResult } from './reports';
+import { benchReportsOn, printReports } from './reports';
 import {
   benchSearchHttp,
   benchSearchService,
@@ -342,17 +342,23 @@ async function benchDirectory(args: Args) {
   return { organisations: args.orgs, runs, skipped };
 }
 
-/** The programme summary on 100,000 projects and 1,000,000 funding lines, PGlite and PostgreSQL. */
-async function benchFunding(args: Args) {
-  const o = { projects: 100_000, linesPerProject: 10, runs: 200 };
-  const runs: FundingResult[] = [];
+/**
+ * Runs `measure` on a fresh PGlite database in a temp dir and — unless `--no-postgres` — on a fresh
+ * PostgreSQL database, each dropped afterwards.
+ */
+async function onBothBackends<T>(
+  args: Args,
+  what: string,
+  measure: (backend: 'pglite' | 'postgres', database: Database) => Promise<T>,
+): Promise<{ runs: T[]; skipped: string[] }> {
+  const runs: T[] = [];
   const skipped: string[] = [];
-  console.log('\n▶ Funding: 100,000 projects, 1,000,000 funding lines on PGlite (temp dir)');
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'standort-bench-funding-'));
+  console.log(`\n▶ ${what} on PGlite (temp dir)`);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'standort-bench-'));
   try {
     const database = await openDatabase({ kind: 'pglite', dataDir: dir });
     try {
-      runs.push(await benchFundingOn('pglite', database, o));
+      runs.push(await measure('pglite', database));
     } finally {
       await database.close();
     }
@@ -362,11 +368,11 @@ async function benchFunding(args: Args) {
   const target = args.postgres ? await createPostgresDatabase() : { skipped: '--no-postgres' };
   if ('skipped' in target) skipped.push(target.skipped);
   else {
-    console.log('\n▶ Funding: 100,000 projects, 1,000,000 funding lines on PostgreSQL (fresh database)');
+    console.log(`\n▶ ${what} on PostgreSQL (fresh database)`);
     try {
       const database = await openDatabase({ kind: 'postgres', url: target.url });
       try {
-        runs.push(await benchFundingOn('postgres', database, o));
+        runs.push(await measure('postgres', database));
       } finally {
         await database.close();
       }
@@ -374,46 +380,28 @@ async function benchFunding(args: Args) {
       await target.drop();
     }
   }
-  printFunding(runs);
   for (const s of skipped) console.log(`\n  PostgreSQL skipped: ${s}`);
   return { runs, skipped };
 }
 
-/** The PDF progress report of a programme with 1,000 projects, PGlite and PostgreSQL. */
+/** The programme summary on 100,000 projects and 1,000,000 funding lines. */
+async function benchFunding(args: Args) {
+  const o = { projects: 100_000, linesPerProject: 10, runs: 200 };
+  const result = await onBothBackends(args, 'Funding: 100,000 projects, 1,000,000 funding lines', (backend, database) =>
+    benchFundingOn(backend, database, o),
+  );
+  printFunding(result.runs);
+  return result;
+}
+
+/** The PDF progress report of a programme with 1,000 projects. */
 async function benchReports(args: Args) {
   const o = { projects: 1_000, runs: 10 };
-  const runs: ReportResult[] = [];
-  const skipped: string[] = [];
-  console.log('\n▶ Reports: PDF of a programme with 1,000 projects on PGlite (temp dir)');
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'standort-bench-reports-'));
-  try {
-    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-    try {
-      runs.push(await benchReportsOn('pglite', database, o));
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-  const target = args.postgres ? await createPostgresDatabase() : { skipped: '--no-postgres' };
-  if ('skipped' in target) skipped.push(target.skipped);
-  else {
-    console.log('\n▶ Reports: PDF of a programme with 1,000 projects on PostgreSQL (fresh database)');
-    try {
-      const database = await openDatabase({ kind: 'postgres', url: target.url });
-      try {
-        runs.push(await benchReportsOn('postgres', database, o));
-      } finally {
-        await database.close();
-      }
-    } finally {
-      await target.drop();
-    }
-  }
-  printReports(runs);
-  for (const s of skipped) console.log(`\n  PostgreSQL skipped: ${s}`);
-  return { runs, skipped };
+  const result = await onBothBackends(args, 'Reports: PDF of a programme with 1,000 projects', (backend, database) =>
+    benchReportsOn(backend, database, o),
+  );
+  printReports(result.runs);
+  return result;
 }
 
 async function main() {

@@ -319,6 +319,15 @@ const cases: Record<string, Case> = {
     expect: staffOnly,
   },
   'GET /api/people': { request: () => ({ method: 'GET', url: '/api/people?q=Neubaur' }), expect: anyone },
+  // Hidden people are left out of the export (people.test.ts), never refused; contact details are not in it.
+  'GET /api/people/export.csv': {
+    request: (ids) => ({ method: 'GET', url: `/api/people/export.csv?organisationId=${ids.organisation.public}` }),
+    expect: anyone,
+  },
+  'GET /api/people/export.xlsx': {
+    request: (ids) => ({ method: 'GET', url: `/api/people/export.xlsx?organisationId=${ids.organisation.public}` }),
+    expect: anyone,
+  },
   'GET /api/people/:id': { request: (ids) => ({ method: 'GET', url: `/api/people/${ids.person}` }), expect: anyone },
   'POST /api/people': {
     request: () => ({ method: 'POST', url: '/api/people', payload: { name: 'Matrix Person' } }),
@@ -416,6 +425,14 @@ const cases: Record<string, Case> = {
   },
   // Calls are public; applications are read by staff and by those who speak for a partner (KLIC.Ruhr).
   'GET /api/calls': { request: () => ({ method: 'GET', url: '/api/calls?status=open' }), expect: anyone },
+  'GET /api/calls/export.csv': {
+    request: (ids) => ({ method: 'GET', url: `/api/calls/export.csv?programmeId=${ids.programme}` }),
+    expect: anyone,
+  },
+  'GET /api/calls/export.xlsx': {
+    request: (ids) => ({ method: 'GET', url: `/api/calls/export.xlsx?programmeId=${ids.programme}` }),
+    expect: anyone,
+  },
   'GET /api/calls/:id': { request: (ids) => ({ method: 'GET', url: `/api/calls/${ids.call}` }), expect: anyone },
   'POST /api/calls': {
     request: (ids) => ({

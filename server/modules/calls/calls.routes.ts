@@ -13,10 +13,11 @@ import {
 } from '../../../contracts/calls';
 import { errorResponses, idParamSchema } from '../../../contracts/common';
 import type { Db } from '../../db/client';
+import { exportFormats, sendTableExport } from '../../http/table-export';
 import { getApplication, listApplications, submitApplication } from './applications.service';
 import { transitionApplication } from './applications.transitions';
 import { createCall, updateCall } from './calls.editing';
-import { getCall, listCalls } from './calls.service';
+import { callExportColumns, exportCalls, getCall, listCalls } from './calls.service';
 
 export const callRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -39,6 +40,28 @@ export const callRoutes =
       },
       (request) => listCalls(db, request.actor, request.query),
     );
+    for (const format of exportFormats) {
+      app.get(
+        `/calls/export.${format}`,
+        {
+          config: read,
+          schema: {
+            tags,
+            summary: `Förderaufrufe als ${format.toUpperCase()}-Datei, mit den Filtern der Liste (höchstens 100.000 Zeilen)`,
+            querystring: listCallsQuerySchema.omit({ page: true, pageSize: true }),
+            response: errorResponses(400),
+          },
+        },
+        (request, reply) =>
+          sendTableExport(reply, {
+            format,
+            fileStem: 'standort-foerderaufrufe',
+            sheetName: 'Förderaufrufe',
+            columns: callExportColumns,
+            source: (limit) => exportCalls(db, request.actor, request.query, limit),
+          }),
+      );
+    }
     app.get(
       '/calls/:id',
       {

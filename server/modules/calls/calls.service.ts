@@ -2,8 +2,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { CallDetail, CallListItem, CallStatus, ListCallsQuery } from '../../../contracts/calls';
 import type { ApplicationState, CallDocument } from '../../../contracts/funding';
 import type { OrganisationType } from '../../../contracts/portfolio';
+import { rowsInIdOrder } from '../../db/batch';
 import { type Db, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
+import type { ExportColumn, ExportRows } from '../../http/table-export';
 import { type Actor, canEditFunding, isAdmin, isStaff, programmeScope } from '../accounts';
 import { naceCodeSql } from '../organisations';
 import { programmeVisibleSql } from '../programmes';
@@ -120,6 +122,13 @@ function toListItem(r: CallRow): CallListItem {
   };
 }
 
+/** Open calls first (closing soonest), then upcoming, then closed (latest first); title and id break ties. */
+const listOrder = (
+  today: string,
+) => sql`case ${statusSql('c', today)} when 'open' then 0 when 'upcoming' then 1 else 2 end,
+  case when ${statusSql('c', today)} = 'closed' then null else coalesce(c.closes_on, c.opens_on) end asc nulls last,
+  c.closes_on desc nulls last, c.title, c.id`;
+
 /** Calls visible to the actor, filtered; open ones first (closing soonest), then upcoming, then closed. */
 export async function listCalls(
   db: Db,
@@ -132,16 +141,55 @@ export async function listCalls(
     queryRows<CallRow>(
       db,
       sql`select ${listColumns(today)} from funding_calls c join programmes pg on pg.id = c.programme_id
-        where ${where}
-        order by case ${statusSql('c', today)} when 'open' then 0 when 'upcoming' then 1 else 2 end,
-          case when ${statusSql('c', today)} = 'closed' then null else coalesce(c.closes_on, c.opens_on) end asc nulls last,
-          c.closes_on desc nulls last, c.title, c.id
+        where ${where} order by ${listOrder(today)}
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
     ),
     queryRows<{ n: string }>(db, sql`select count(*) as n from funding_calls c where ${where}`),
   ]);
   return { items: rows.map(toListItem), total: Number(count[0]?.n ?? 0) };
 }
+
+/** The calls of the list — same filters, visibility and order — at most `limit`, a page at a time. */
+export async function exportCalls(
+  db: Db,
+  actor: Actor,
+  query: Omit<ListCallsQuery, 'page' | 'pageSize'>,
+  limit: number,
+  today = todayInGermany(),
+): Promise<ExportRows<CallListItem>> {
+  const where = await callFilters(db, actor, query, today);
+  const found = await queryRows<{ id: number }>(
+    db,
+    sql`select c.id from funding_calls c where ${where} order by ${listOrder(today)} limit ${limit + 1}`,
+  );
+  const ids = found.slice(0, limit).map((r) => Number(r.id));
+  // The filters again on every page: a call hidden since the ids were read stays out.
+  const rows = rowsInIdOrder(ids, async (page) =>
+    (
+      await queryRows<CallRow>(
+        db,
+        sql`select ${listColumns(today)} from funding_calls c join programmes pg on pg.id = c.programme_id
+          where c.id = any(${`{${page.join(',')}}`}::int[]) and ${where}`,
+      )
+    ).map(toListItem),
+  );
+  return { rows, isTruncated: found.length > limit };
+}
+
+const statusLabels: Record<CallStatus, string> = { open: 'offen', upcoming: 'demnächst', closed: 'geschlossen' };
+const visibilityLabels = { public: 'öffentlich', internal: 'intern', restricted: 'eingeschränkt' } as const;
+
+/** The columns of the call list's CSV and XLSX files. */
+export const callExportColumns: ExportColumn<CallListItem>[] = [
+  { header: 'Titel', kind: 'text', value: (c) => c.title, width: 60 },
+  { header: 'Programm', kind: 'text', value: (c) => c.programme.name, width: 40 },
+  { header: 'Fördergeber', kind: 'text', value: (c) => c.funderName, width: 36 },
+  { header: 'Status', kind: 'text', value: (c) => statusLabels[c.status], width: 14 },
+  { header: 'Budget (EUR)', kind: 'money_cents', value: (c) => c.budgetCents },
+  { header: 'Öffnet am', kind: 'date', value: (c) => c.opensOn },
+  { header: 'Frist', kind: 'date', value: (c) => c.closesOn },
+  { header: 'Sichtbarkeit', kind: 'text', value: (c) => visibilityLabels[c.visibility], width: 14 },
+];
 
 /** The call row if the actor may see it; not_found otherwise (hidden calls are not revealed). */
 export async function findVisibleCall(db: Db, actor: Actor, id: number) {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallListItem } from '../../../contracts/calls';
 import { queryRows } from '../../db/client';
@@ -201,5 +202,39 @@ describe.each(testTargets)('funding calls on %s', (target) => {
     expect((await call('GET', `/api/calls/${internal}`)).status).toBe(404);
     expect((await call('GET', '/api/calls/999999')).status).toBe(404);
     expect((await call('GET', '/api/calls/abc')).status).toBe(400);
+  });
+  it('exports the filtered call list as CSV and XLSX: same rows and order as the list, hidden calls left out', async () => {
+    const csvLines = async (url: string, who?: Session) => {
+      const res = await ctx.app.inject({ method: 'GET', url, headers: who?.headers ?? {} });
+      expect(res.statusCode).toBe(200);
+      return res.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+    };
+    const list = await call('GET', `/api/calls?programmeId=${programmeId}&pageSize=200`);
+    expect(list.body.total).toBeGreaterThan(1);
+    const lines = await csvLines(`/api/calls/export.csv?programmeId=${programmeId}`);
+    expect(lines[0]).toBe('Titel;Programm;Fördergeber;Status;Budget (EUR);Öffnet am;Frist;Sichtbarkeit');
+    expect(lines.length - 1).toBe(list.body.total);
+    expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(list.body.items.map((c: CallListItem) => c.title));
+    const first = list.body.items[0] as CallListItem;
+    const [y, m, d] = (first.closesOn as string).split('-');
+    expect(lines[1]).toContain(`;${d}.${m}.${y};`);
+    expect(lines[1]).toContain(`;${((first.budgetCents as number) / 100).toFixed(2).replace('.', ',')};`);
+    // The internal call: in the staff's file, not in the public one.
+    expect((await csvLines('/api/calls/export.csv?q=intern')).length).toBe(1);
+    expect(await csvLines('/api/calls/export.csv?q=intern', officer)).toHaveLength(2);
+    expect((await ctx.app.inject('/api/calls/export.csv?status=someday')).statusCode).toBe(400);
+
+    const xlsx = await ctx.app.inject(`/api/calls/export.xlsx?programmeId=${programmeId}&status=open`);
+    expect(xlsx.statusCode).toBe(200);
+    const open = await call('GET', `/api/calls?programmeId=${programmeId}&status=open`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Förderaufrufe');
+    expect(sheet?.rowCount).toBe(open.body.total + 1);
+    expect(sheet?.getRow(2).getCell(1).value).toBe(open.body.items[0].title);
+    expect(sheet?.getRow(2).getCell(5).value).toBe(open.body.items[0].budgetCents / 100);
   });
 });

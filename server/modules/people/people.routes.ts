@@ -10,8 +10,9 @@ import {
   updatePersonSchema,
 } from '../../../contracts/people';
 import type { Db } from '../../db/client';
+import { exportFormats, sendTableExport } from '../../http/table-export';
 import { addPersonRole, createPerson, endPersonRole, updatePerson } from './people.editing';
-import { getPerson, listPeople } from './people.service';
+import { exportPeople, getPerson, listPeople, personExportColumns } from './people.service';
 
 export const peopleRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -33,6 +34,28 @@ export const peopleRoutes =
       },
       (request) => listPeople(db, request.actor, request.query),
     );
+    for (const format of exportFormats) {
+      app.get(
+        `/people/export.${format}`,
+        {
+          config: read,
+          schema: {
+            tags,
+            summary: `Personenliste als ${format.toUpperCase()}-Datei, mit den Filtern der Liste, ohne Kontaktdaten (höchstens 100.000 Zeilen)`,
+            querystring: listPeopleQuerySchema.omit({ page: true, pageSize: true }),
+            response: errorResponses(400),
+          },
+        },
+        (request, reply) =>
+          sendTableExport(reply, {
+            format,
+            fileStem: 'standort-personen',
+            sheetName: 'Personen',
+            columns: personExportColumns,
+            source: (limit) => exportPeople(db, request.actor, request.query, limit),
+          }),
+      );
+    }
     app.get(
       '/people/:id',
       {

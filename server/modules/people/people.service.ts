@@ -1,7 +1,9 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PersonDetail, PersonListItem } from '../../../contracts/people';
+import { rowsInIdOrder } from '../../db/batch';
 import { type Db, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
+import type { ExportColumn, ExportRows } from '../../http/table-export';
 import { type Actor, isStaff } from '../accounts';
 import { normaliseOrganisationName } from '../organisations';
 import { organisationVisibleSql } from '../programmes';
@@ -9,12 +11,10 @@ import { people } from './people.table';
 
 const visible = (actor: Actor) => organisationVisibleSql(actor, 'people', null);
 
-/** People by name (forgiving, like organisations) or organisation, one page, visible ones only. */
-export async function listPeople(
-  db: Db,
-  actor: Actor,
-  query: { q?: string; organisationId?: number; page: number; pageSize: number },
-): Promise<{ items: PersonListItem[]; total: number }> {
+type PeopleFilters = { q?: string; organisationId?: number };
+
+/** The list's filters and visibility as one predicate over `people`. */
+function peopleWhere(actor: Actor, query: PeopleFilters): SQL | undefined {
   const filters: SQL[] = [visible(actor)];
   const key = query.q ? normaliseOrganisationName(query.q) : '';
   if (key !== '') {
@@ -29,20 +29,18 @@ export async function listPeople(
     filters.push(
       sql`exists (select 1 from person_roles r where r.person_id = people.id and r.organisation_id = ${query.organisationId})`,
     );
-  const where = and(...filters);
-  const [rows, totals] = await Promise.all([
-    db
-      .select({ id: people.id, name: people.name, honorific: people.honorific })
-      .from(people)
-      .where(where)
-      .orderBy(asc(people.name), asc(people.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(people)
-      .where(where),
-  ]);
+  return and(...filters);
+}
+
+const listColumns = { id: people.id, name: people.name, honorific: people.honorific };
+const listOrder = [asc(people.name), asc(people.id)];
+
+/** The list items of these people: their current roles at organisations the actor may see, newest first. */
+async function withRoles(
+  db: Db,
+  actor: Actor,
+  rows: { id: number; name: string; honorific: string | null }[],
+): Promise<PersonListItem[]> {
   const roles =
     rows.length === 0
       ? []
@@ -56,20 +54,84 @@ export async function listPeople(
             )}) and r.until is null and ${organisationVisibleSql(actor, 'o')}
             order by r."from" desc nulls last, o.name`,
         );
-  return {
-    items: rows.map((p) => ({
-      ...p,
-      roles: roles
-        .filter((r) => Number(r.person_id) === p.id)
-        .map((r) => ({
-          organisationId: Number(r.organisation_id),
-          organisationName: r.organisation_name,
-          title: r.title,
-        })),
-    })),
-    total: totals[0]?.n ?? 0,
-  };
+  return rows.map((p) => ({
+    ...p,
+    roles: roles
+      .filter((r) => Number(r.person_id) === p.id)
+      .map((r) => ({
+        organisationId: Number(r.organisation_id),
+        organisationName: r.organisation_name,
+        title: r.title,
+      })),
+  }));
 }
+
+/** People by name (forgiving, like organisations) or organisation, one page, visible ones only. */
+export async function listPeople(
+  db: Db,
+  actor: Actor,
+  query: PeopleFilters & { page: number; pageSize: number },
+): Promise<{ items: PersonListItem[]; total: number }> {
+  const where = peopleWhere(actor, query);
+  const [rows, totals] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(people)
+      .where(where)
+      .orderBy(...listOrder)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(people)
+      .where(where),
+  ]);
+  return { items: await withRoles(db, actor, rows), total: totals[0]?.n ?? 0 };
+}
+
+/**
+ * The people of the list — same filters, visibility and order — at most `limit`, a page at a time.
+ * Only what the list shows: no contact details, which the list shows to no one.
+ */
+export async function exportPeople(
+  db: Db,
+  actor: Actor,
+  query: PeopleFilters,
+  limit: number,
+): Promise<ExportRows<PersonListItem>> {
+  const where = peopleWhere(actor, query);
+  const found = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(where)
+    .orderBy(...listOrder)
+    .limit(limit + 1);
+  const ids = found.slice(0, limit).map((r) => r.id);
+  // The filters again on every page: a person hidden since the ids were read stays out.
+  const rows = rowsInIdOrder(ids, async (page) =>
+    withRoles(
+      db,
+      actor,
+      await db
+        .select(listColumns)
+        .from(people)
+        .where(and(inArray(people.id, page), where)),
+    ),
+  );
+  return { rows, isTruncated: found.length > limit };
+}
+
+/** The columns of the people list's CSV and XLSX files. */
+export const personExportColumns: ExportColumn<PersonListItem>[] = [
+  { header: 'Name', kind: 'text', value: (p) => p.name, width: 36 },
+  { header: 'Anrede / Titel', kind: 'text', value: (p) => p.honorific, width: 16 },
+  {
+    header: 'Funktionen',
+    kind: 'text',
+    value: (p) => p.roles.map((r) => `${r.title}, ${r.organisationName}`).join(' | '),
+    width: 80,
+  },
+];
 
 /** May the actor see this person's contact details? Public ones, staff, or the person's own organisations' members. */
 function seesContact(actor: Actor, contactVisibility: string): boolean {

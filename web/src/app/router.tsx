@@ -101,6 +101,22 @@ const callListRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/calls/call-list-page'), 'CallListPage'),
 });
 
+const callNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calls/new',
+  validateSearch: (raw: Record<string, unknown>): { programmeId?: number } => {
+    const id = Number(raw.programmeId);
+    return Number.isInteger(id) && id > 0 ? { programmeId: id } : {};
+  },
+  component: lazyRouteComponent(() => import('../features/calls/call-form-page'), 'CallNewPage'),
+});
+
+const callEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calls/$callId/edit',
+  component: lazyRouteComponent(() => import('../features/calls/call-form-page'), 'CallEditPage'),
+});
+
 const callDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/calls/$callId',
@@ -245,7 +261,9 @@ const grantImportRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   callListRoute,
+  callNewRoute,
   callDetailRoute,
+  callEditRoute,
   applicationDetailRoute,
   programmeListRoute,
   programmeDashboardRoute,

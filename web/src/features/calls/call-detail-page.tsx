@@ -6,7 +6,7 @@ import type { CallDetail } from '../../../../contracts/calls';
 import { parseRouteId } from '../../lib/route-id';
 import { useFormat } from '../../lib/use-format';
 import { Fact } from '../../ui/fact';
-import { AnchorLink } from '../../ui/links';
+import { AnchorLink, ButtonLink } from '../../ui/links';
 import { PageBreadcrumbs } from '../../ui/page-breadcrumbs';
 import { ErrorState, LoadingState, NotFoundState } from '../../ui/page-states';
 import { Section } from '../../ui/section';
@@ -191,12 +191,19 @@ export function CallDetailPage() {
             <Deadline call={data} />
           </Group>
         </Stack>
-        {me && data.status === 'open' ? <Button onClick={() => setApplying(true)}>{t('calls.apply')}</Button> : null}
-        {!me && data.status === 'open' ? (
-          <Text size="sm" c="dimmed">
-            {t('calls.signInToApply')}
-          </Text>
-        ) : null}
+        <Group gap="sm">
+          {data.canEdit ? (
+            <ButtonLink to="/calls/$callId/edit" params={{ callId: String(data.id) }} variant="default">
+              {t('common.edit')}
+            </ButtonLink>
+          ) : null}
+          {me && data.status === 'open' ? <Button onClick={() => setApplying(true)}>{t('calls.apply')}</Button> : null}
+          {!me && data.status === 'open' ? (
+            <Text size="sm" c="dimmed">
+              {t('calls.signInToApply')}
+            </Text>
+          ) : null}
+        </Group>
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>

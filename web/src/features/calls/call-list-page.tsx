@@ -18,14 +18,17 @@ import { useTranslation } from 'react-i18next';
 import { type CallListItem, type CallStatus, callStatuses } from '../../../../contracts/calls';
 import { type OrganisationType, organisationTypes } from '../../../../contracts/portfolio';
 import { useFormat } from '../../lib/use-format';
-import { AnchorLink } from '../../ui/links';
+import { ExportButtons } from '../../ui/export-buttons';
+import { AnchorLink, ButtonLink } from '../../ui/links';
 import { ListPagination, pageCount } from '../../ui/list-pagination';
 import { QueryState } from '../../ui/page-states';
 import { usePageTitle } from '../../ui/use-page-title';
+import { useMe } from '../accounts/accounts.api';
+import { canEditFunding } from '../grants/funding-permissions';
 import { NaceFilterSelect } from '../organisations/nace-select';
 import { useProgrammes } from '../programmes/programmes.api';
 import { RegionSelect } from '../projects/region-select';
-import { type CallSearch, callPageSize, hasCallFilters } from './call-search';
+import { type CallSearch, callFilterParams, callPageSize, hasCallFilters } from './call-search';
 import { CallStatusBadge, Deadline } from './call-status';
 import { useCalls } from './calls.api';
 
@@ -184,6 +187,10 @@ export function CallListPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const calls = useCalls(search);
+  const me = useMe().data;
+  const programmes = useProgrammes();
+  // Anyone who may edit the calls of at least one programme may create one.
+  const canCreate = (programmes.data?.items ?? []).some((p) => canEditFunding(me, p.id));
   usePageTitle(t('calls.title'));
   const total = calls.data?.total ?? 0;
   const update = (patch: Omit<CallSearch, 'page'>, options?: { replace?: boolean }) =>
@@ -195,11 +202,19 @@ export function CallListPage() {
           <Title order={1}>{t('calls.title')}</Title>
           <Text c="dimmed">{t('calls.intro')}</Text>
         </Stack>
-        {calls.data ? (
-          <Text fw={600} aria-live="polite">
-            {t('calls.count', { count: total, formatted: format.number(total) })}
-          </Text>
-        ) : null}
+        <Group gap="md" align="center">
+          {calls.data ? (
+            <Text fw={600} aria-live="polite">
+              {t('calls.count', { count: total, formatted: format.number(total) })}
+            </Text>
+          ) : null}
+          <ExportButtons path="/calls/export" params={callFilterParams(search)} />
+          {canCreate ? (
+            <ButtonLink to="/calls/new" search={search.programmeId ? { programmeId: search.programmeId } : {}}>
+              {t('callForm.createTitle')}
+            </ButtonLink>
+          ) : null}
+        </Group>
       </Group>
       <CallFilters search={search} onChange={update} onReset={() => void navigate({ search: {} })} />
       <QueryState query={calls}>

@@ -4,9 +4,11 @@ import type {
   ApplicationDetail,
   applicationPageSchema,
   CallDetail,
+  CreateCall,
   callPageSchema,
   SubmitApplication,
   TransitionApplication,
+  UpdateCall,
 } from '../../../../contracts/calls';
 import { apiGet, apiSend } from '../../lib/api';
 import { type CallSearch, callFilterParams, callPageSize } from './call-search';
@@ -80,5 +82,32 @@ export function useTransitionApplication(applicationId: number) {
     mutationFn: (input: TransitionApplication) =>
       apiSend<ApplicationDetail>('POST', `/applications/${applicationId}/transitions`, input),
     onSuccess: (application) => refreshApplication(queryClient, application),
+  });
+}
+
+/** After a call was created or changed: its page at once, then the lists and the audit log. */
+function refreshCall(queryClient: QueryClient, call: CallDetail): Promise<void> {
+  queryClient.setQueryData(['calls', 'detail', call.id], call);
+  return queryClient.invalidateQueries({
+    predicate: (query) =>
+      ['programmes', 'audit'].includes(String(query.queryKey[0])) ||
+      (query.queryKey[0] === 'calls' && query.queryKey[1] !== 'detail'),
+  });
+}
+
+export function useCreateCall() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateCall) => apiSend<CallDetail>('POST', '/calls', input),
+    onSuccess: (call) => refreshCall(queryClient, call),
+  });
+}
+
+/** Changes a call with the version read; a stale version comes back as a conflict. */
+export function useUpdateCall(callId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateCall) => apiSend<CallDetail>('PATCH', `/calls/${callId}`, input),
+    onSuccess: (call) => refreshCall(queryClient, call),
   });
 }

@@ -73,11 +73,16 @@ export function NaceMultiSelect({
   known,
   onChange,
   error,
+  label,
+  description,
 }: {
   value: string[];
   known: ComboboxItem[];
   onChange: (codes: string[]) => void;
   error?: string;
+  /** Another label and hint than the organisation form's. */
+  label?: string;
+  description?: string;
 }) {
   const { t } = useTranslation();
   const [searchValue, setSearchValue] = useState('');
@@ -87,8 +92,8 @@ export function NaceMultiSelect({
   const data = [...chosen.filter((item) => !options.some((option) => option.value === item.value)), ...options];
   return (
     <MultiSelect
-      label={t('organisationForm.nace')}
-      description={t('organisationForm.naceHint')}
+      label={label ?? t('organisationForm.nace')}
+      description={description ?? t('organisationForm.naceHint')}
       searchable
       data={data}
       value={value}

@@ -6,6 +6,7 @@ import type { PersonListItem } from '../../../../contracts/people';
 import { useFormat } from '../../lib/use-format';
 import { DataTable } from '../../ui/data-table';
 import { DebouncedInput } from '../../ui/debounced-input';
+import { ExportButtons } from '../../ui/export-buttons';
 import { AnchorLink } from '../../ui/links';
 import { ListPagination, pageCount } from '../../ui/list-pagination';
 import { QueryState } from '../../ui/page-states';
@@ -125,9 +126,12 @@ export function PeopleListPage() {
           />
         </SimpleGrid>
       </Paper>
-      <Text fw={600} aria-live="polite" data-testid="people-total">
-        {people.data ? t('count.people', { count: total, formatted: format.number(total) }) : null}
-      </Text>
+      <Group justify="space-between" align="center">
+        <Text fw={600} aria-live="polite" data-testid="people-total">
+          {people.data ? t('count.people', { count: total, formatted: format.number(total) }) : null}
+        </Text>
+        <ExportButtons path="/people/export" params={{ q: search.q, organisationId: search.organisationId }} />
+      </Group>
       <QueryState query={people}>
         {(data) =>
           data.items.length === 0 ? (
