@@ -52,10 +52,14 @@ export async function planOrganisationList(
   // The matching ids in name order, up to one more than the cap: their number is the total, and a
   // page of at most 10,000 matches is cut from them — walking the names index for a page only pays
   // when matches are dense, and the planner cannot tell when they cluster late in the alphabet.
+  // Without a name match the filters are plain columns the planner estimates well: count only.
   const [counted] = await queryRows<{ n: number; ids: string | null }>(
     db,
-    sql`select count(*)::int as n, case when count(*) <= ${ORGANISATION_COUNT_CAP} then array_agg(id order by name, id)::text end as ids
-      from (select organisations.id, organisations.name from organisations where ${where} limit ${ORGANISATION_COUNT_CAP + 1}) capped`,
+    match
+      ? sql`select count(*)::int as n, case when count(*) <= ${ORGANISATION_COUNT_CAP} then array_agg(id order by name, id)::text end as ids
+      from (select organisations.id, organisations.name from organisations where ${where} limit ${ORGANISATION_COUNT_CAP + 1}) capped`
+      : sql`select count(*)::int as n, null as ids
+      from (select 1 from organisations where ${where} limit ${ORGANISATION_COUNT_CAP + 1}) capped`,
   );
   const total = Number(counted?.n ?? 0);
   const byName = counted?.ids ? (JSON.parse(`[${counted.ids.slice(1, -1)}]`) as number[]) : null;
