@@ -7,6 +7,7 @@ import { loadConfig } from './config';
 import { openConfiguredDatabase } from './database';
 import { AppError } from './errors';
 import { createUser, systemActor } from './modules/accounts';
+import { formatEuroExactDe } from './modules/funding';
 import {
   GRANT_IMPORT_KIND,
   grantImporter,
@@ -135,12 +136,12 @@ function readMapping(file: string) {
 }
 
 function printGrantSummary(s: GrantImportSummary): void {
-  const euros = (cents: number) => `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2 })} €`;
   console.log(`  Förderungen ${s.grants}, Finanzierungszeilen ${s.lines}`);
   console.log(`  Projekte: ${s.projects.new} neu, ${s.projects.existing} bestehend`);
   console.log(`  Organisationen: ${s.organisations.new} neu, ${s.organisations.existing} bestehend`);
-  for (const p of s.programmes) console.log(`  Programm ${p.name}: ${p.grants} Förderungen, ${euros(p.amountCents)}`);
-  for (const a of s.amountBySource) console.log(`  ${a.source} / ${a.kind}: ${euros(a.amountCents)}`);
+  for (const p of s.programmes)
+    console.log(`  Programm ${p.name}: ${p.grants} Förderungen, ${formatEuroExactDe(p.amountCents)}`);
+  for (const a of s.amountBySource) console.log(`  ${a.source} / ${a.kind}: ${formatEuroExactDe(a.amountCents)}`);
 }
 
 /** Reads a line from the terminal without echoing it. */

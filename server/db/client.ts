@@ -81,3 +81,8 @@ export function textArray(values: readonly string[]): SQL {
     sql`, `,
   )}]::text[]`;
 }
+
+/** An int[] literal as one parameter: `'{1,2,3}'::int[]`, for `= any(…)` over a list of ids. */
+export function intArray(values: readonly number[]): SQL {
+  return sql`${`{${values.map((v) => Math.trunc(v)).join(',')}}`}::int[]`;
+}

@@ -7,20 +7,18 @@ import type {
 } from '../../../contracts/calls';
 import { type ApplicationState, applicationTransitions as allowedMoves } from '../../../contracts/funding';
 import type { OrganisationType } from '../../../contracts/portfolio';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import { type Actor, canEditFunding, isStaff, organisationScope } from '../accounts';
 import { recordAudit } from '../audit';
+import { formatEuroExactDe } from '../funding';
 import { manualProvenance } from '../programmes';
 import { type FieldProblem, invalidBody } from './calls.editing';
 import { callVisibleSql, findVisibleCall, todayInGermany } from './calls.service';
 import { applicationPartners, applications, applicationTransitions } from './calls.table';
 import { eligibilityProblems } from './eligibility';
 
-const idList = (values: number[]) => sql.raw(values.map((v) => String(Math.trunc(v))).join(', '));
 const germanDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '');
-const euro = (cents: number) =>
-  `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
 /**
  * Whether the application row under `alias` is visible: its call must be, and the reader is staff,
@@ -34,7 +32,7 @@ export function applicationVisibleSql(actor: Actor, alias: string): SQL {
   const orgs = organisationScope(actor);
   const byOrganisation =
     orgs.length > 0
-      ? sql`exists (select 1 from application_partners vap where vap.application_id = ${a}.id and vap.organisation_id in (${idList(orgs)}))`
+      ? sql`exists (select 1 from application_partners vap where vap.application_id = ${a}.id and vap.organisation_id = any(${intArray(orgs)}))`
       : sql`false`;
   return sql`((${byOrganisation} or ${a}.submitted_by = ${actor.userId}) and ${call})`;
 }
@@ -83,7 +81,7 @@ async function submissionProblems(
   if (sum !== input.requestedCents) {
     problems.push({
       field: 'partners',
-      reason: `Die Beträge der Partner ergeben ${euro(sum)}, beantragt sind ${euro(input.requestedCents)}`,
+      reason: `Die Beträge der Partner ergeben ${formatEuroExactDe(sum)}, beantragt sind ${formatEuroExactDe(input.requestedCents)}`,
     });
   }
   const found = await eligibilityProblems(db, call, [...seen, input.leadOrganisationId]);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CallDetail, CreateCall, UpdateCall } from '../../../contracts/calls';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import { type Actor, canEditFunding } from '../accounts';
 import { recordAudit } from '../audit';
@@ -33,7 +33,7 @@ async function referenceProblems(db: Db, input: Partial<CreateCall>): Promise<Fi
   const nace = input.eligibleNace ?? [];
   const [regions, codes, funder] = await Promise.all([
     regionIds.length > 0
-      ? queryRows<{ id: number }>(db, sql`select id from regions where id = any(${`{${regionIds.join(',')}}`}::int[])`)
+      ? queryRows<{ id: number }>(db, sql`select id from regions where id = any(${intArray(regionIds)})`)
       : Promise.resolve([]),
     nace.length > 0
       ? queryRows<{ code: string }>(

@@ -3,15 +3,13 @@ import type { CallDetail, CallListItem, CallStatus, ListCallsQuery } from '../..
 import type { ApplicationState, CallDocument } from '../../../contracts/funding';
 import type { OrganisationType } from '../../../contracts/portfolio';
 import { rowsInIdOrder } from '../../db/batch';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import type { ExportColumn, ExportRows } from '../../http/table-export';
 import { type Actor, canEditFunding, isAdmin, isStaff, programmeScope } from '../accounts';
 import { naceCodeSql } from '../organisations';
 import { programmeVisibleSql } from '../programmes';
 import { eligibilitySummary } from './eligibility';
-
-const idList = (values: number[]) => sql.raw(values.map((v) => String(Math.trunc(v))).join(', '));
 
 /** Today in Germany as an ISO date: calls open and close by the German calendar day. */
 export function todayInGermany(now = new Date()): string {
@@ -28,7 +26,7 @@ export function callVisibleSql(actor: Actor, alias: string): SQL {
   if (isAdmin(actor)) return programme;
   const scope = programmeScope(actor);
   const byProgramme =
-    scope === 'all' ? sql`true` : scope.length > 0 ? sql`${c}.programme_id in (${idList(scope)})` : sql`false`;
+    scope === 'all' ? sql`true` : scope.length > 0 ? sql`${c}.programme_id = any(${intArray(scope)})` : sql`false`;
   const levels = isStaff(actor) ? sql`${c}.visibility in ('public', 'internal')` : sql`${c}.visibility = 'public'`;
   return sql`((${levels} or (${c}.visibility = 'restricted' and ${byProgramme})) and ${programme})`;
 }
@@ -169,7 +167,7 @@ export async function exportCalls(
       await queryRows<CallRow>(
         db,
         sql`select ${listColumns(today)} from funding_calls c join programmes pg on pg.id = c.programme_id
-          where c.id = any(${`{${page.join(',')}}`}::int[]) and ${where}`,
+          where c.id = any(${intArray(page)}) and ${where}`,
       )
     ).map(toListItem),
   );
@@ -261,7 +259,7 @@ export async function getCall(db: Db, actor: Actor, id: number, today = todayInG
     regionIds.length > 0
       ? queryRows<{ id: number; name: string; level: string }>(
           db,
-          sql`select id, name, level from regions where id in (${idList(regionIds)}) order by path`,
+          sql`select id, name, level from regions where id = any(${intArray(regionIds)}) order by path`,
         )
       : Promise.resolve([]),
     row.eligible_nace.length > 0

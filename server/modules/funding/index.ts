@@ -7,3 +7,4 @@ export {
   programmeMoney,
 } from './funding.service';
 export { fundingLines } from './funding.table';
+export { formatEuroExactDe } from './money-format';

@@ -1,11 +1,10 @@
 import type { CreateGrant, FundingLineInput, ProgrammeSummary } from '../../../contracts/funding';
 import type { FundingKind, FundingSource } from '../../../contracts/portfolio';
+import { formatEuroExactDe } from '../funding';
 
 export type FieldProblem = { field: string; reason: string };
 type Line = Pick<FundingLineInput, 'source' | 'kind' | 'amountCents'> & Partial<FundingLineInput>;
 
-const euro = (cents: number) =>
-  `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) : null);
 
 export const euSources: readonly FundingSource[] = ['eu_erdf', 'eu_esf', 'eu_jtf', 'eu_horizon', 'eu_other'];
@@ -35,7 +34,7 @@ export function grantProblems(
   if (shares !== g.amountCents) {
     problems.push({
       field: 'partners',
-      reason: `Die Anteile ergeben ${euro(shares)}, bewilligt sind ${euro(g.amountCents)}`,
+      reason: `Die Anteile ergeben ${formatEuroExactDe(shares)}, bewilligt sind ${formatEuroExactDe(g.amountCents)}`,
     });
   }
   if (g.periodStart && g.periodEnd && g.periodStart > g.periodEnd) {
@@ -60,7 +59,7 @@ export function grantProblems(
     if (!overrun.hasReason) {
       problems.push({
         field: `lines.${overrun.lastDisbursed}.amountCents`,
-        reason: `Ausgezahlt ${euro(overrun.disbursed)} übersteigt die Zusage ${euro(overrun.committed)}; Begründung (overrunReason) nötig`,
+        reason: `Ausgezahlt ${formatEuroExactDe(overrun.disbursed)} übersteigt die Zusage ${formatEuroExactDe(overrun.committed)}; Begründung (overrunReason) nötig`,
       });
     }
   }

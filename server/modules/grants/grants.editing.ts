@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CreateGrant, FundingLineInput, GrantDetail } from '../../../contracts/funding';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import { type Actor, canEditFunding } from '../accounts';
 import { recordAudit } from '../audit';
@@ -31,7 +31,7 @@ async function editableProject(db: Db, actor: Actor, projectId: number) {
 async function referenceProblems(db: Db, input: CreateGrant, programmeId: number): Promise<FieldProblem[]> {
   const orgIds = [...new Set([...input.partners.map((p) => p.organisationId), input.funderOrganisationId ?? 0])];
   const [known, calls] = await Promise.all([
-    queryRows<{ id: number }>(db, sql`select id from organisations where id = any(${`{${orgIds.join(',')}}`}::int[])`),
+    queryRows<{ id: number }>(db, sql`select id from organisations where id = any(${intArray(orgIds)})`),
     input.callId
       ? queryRows<{ programme_id: number }>(db, sql`select programme_id from funding_calls where id = ${input.callId}`)
       : Promise.resolve([]),

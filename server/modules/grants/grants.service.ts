@@ -3,14 +3,13 @@ import type { Provenance } from '../../../contracts/common';
 import type { GrantDetail, GrantListItem, ListGrantsQuery } from '../../../contracts/funding';
 import type { FundingKind, FundingSource } from '../../../contracts/portfolio';
 import { chunks, rowsInIdOrder } from '../../db/batch';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import type { ExportRows } from '../../http/table-export';
 import { type Actor, isAdmin, isStaff, organisationScope, programmeScope } from '../accounts';
+import { formatEuroExactDe } from '../funding';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 import { coFinancing, overruns } from './grant-rules';
-
-const idList = (values: number[]) => sql.raw(values.map((v) => String(Math.trunc(v))).join(', '));
 
 /**
  * Whether the grant row under `alias` is visible: its project must be, and the grant itself is
@@ -26,11 +25,11 @@ export function grantVisibleSql(actor: Actor, alias: string): SQL {
     scope === 'all'
       ? sql`true`
       : scope.length > 0
-        ? sql`exists (select 1 from projects sp where sp.id = ${g}.project_id and sp.programme_id in (${idList(scope)}))`
+        ? sql`exists (select 1 from projects sp where sp.id = ${g}.project_id and sp.programme_id = any(${intArray(scope)}))`
         : sql`false`;
   const byPartner =
     orgs.length > 0
-      ? sql`exists (select 1 from grant_partners vgp where vgp.grant_id = ${g}.id and vgp.organisation_id in (${idList(orgs)}))`
+      ? sql`exists (select 1 from grant_partners vgp where vgp.grant_id = ${g}.id and vgp.organisation_id = any(${intArray(orgs)}))`
       : sql`false`;
   const levels = isStaff(actor) ? sql`${g}.visibility in ('public', 'internal')` : sql`${g}.visibility = 'public'`;
   return sql`((${levels} or (${g}.visibility = 'restricted' and (${byProgramme} or ${byPartner}))) and ${project})`;
@@ -161,7 +160,7 @@ export async function refreshHeadlineAmounts(tx: Db, projectIds: number[]): Prom
               then sum(l.amount_cents) filter (where l.kind = 'committed')
               else coalesce(sum(l.amount_cents) filter (where l.kind = 'planned'), 0) end
             from funding_lines l where l.project_id = p2.id) as amount
-        from projects p2 where p2.id = any(${`{${part.join(',')}}`}::int[])) h
+        from projects p2 where p2.id = any(${intArray(part)})) h
       where p.id = h.id`);
   }
 }
@@ -283,12 +282,9 @@ export async function exportGrants(
   );
   const ids = found.slice(0, limit).map((r) => Number(r.id));
   const rows = rowsInIdOrder(ids, async (page) =>
-    (
-      await queryRows<ListRow>(
-        db,
-        sql`${listSelect(actor)} where g.id = any(${`{${page.join(',')}}`}::int[]) and ${where}`,
-      )
-    ).map(toListItem),
+    (await queryRows<ListRow>(db, sql`${listSelect(actor)} where g.id = any(${intArray(page)}) and ${where}`)).map(
+      toListItem,
+    ),
   );
   return { rows, isTruncated: found.length > limit };
 }
@@ -409,13 +405,12 @@ export function grantWarnings(
   }[],
 ): GrantDetail['warnings'] {
   const warnings: GrantDetail['warnings'] = [];
-  const euro = (c: number) => `${(c / 100).toLocaleString('de-DE', { minimumFractionDigits: 2 })} €`;
   if (lines.length === 0) warnings.push({ code: 'no_money', message: 'Keine Finanzierungszeilen erfasst' });
   const shares = partners.reduce((s, p) => s + p.shareCents, 0);
   if (partners.length > 0 && shares !== grant.amountCents) {
     warnings.push({
       code: 'shares_mismatch',
-      message: `Anteile ${euro(shares)} ≠ Bewilligung ${euro(grant.amountCents)}`,
+      message: `Anteile ${formatEuroExactDe(shares)} ≠ Bewilligung ${formatEuroExactDe(grant.amountCents)}`,
     });
   }
   const committedPublic = lines
@@ -424,13 +419,13 @@ export function grantWarnings(
   if (committedPublic > grant.amountCents) {
     warnings.push({
       code: 'over_budget',
-      message: `Zugesagte Fördermittel ${euro(committedPublic)} übersteigen die Bewilligung ${euro(grant.amountCents)}`,
+      message: `Zugesagte Fördermittel ${formatEuroExactDe(committedPublic)} übersteigen die Bewilligung ${formatEuroExactDe(grant.amountCents)}`,
     });
   }
   for (const o of overruns(lines.map((l) => ({ ...l, organisationId: l.organisation?.id ?? null })))) {
     warnings.push({
       code: 'overrun',
-      message: `Ausgezahlt ${euro(o.disbursed)} über der Zusage ${euro(o.committed)}${o.hasReason ? ' (begründet)' : ''}`,
+      message: `Ausgezahlt ${formatEuroExactDe(o.disbursed)} über der Zusage ${formatEuroExactDe(o.committed)}${o.hasReason ? ' (begründet)' : ''}`,
     });
   }
   const [from, until] = [grant.periodStart?.slice(0, 4), grant.periodEnd?.slice(0, 4)].map((y) =>

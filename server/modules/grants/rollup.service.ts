@@ -3,6 +3,7 @@ import type { FundingLinesQuery, funds, ProgrammeChecks, Rollup, rollupDimension
 import type { FundingKind, FundingSource, OrganisationType } from '../../../contracts/portfolio';
 import { type Db, queryRows } from '../../db/client';
 import type { Actor } from '../accounts';
+import { formatEuroExactDe } from '../funding';
 import { districtOfRegionSql } from '../organisations';
 import { findVisibleProgramme, projectVisibleSql } from '../programmes';
 import { programmeMoneyTotals } from './summary.service';
@@ -220,8 +221,6 @@ export async function listFundingLines(db: Db, actor: Actor, query: FundingLines
   };
 }
 
-const euro = (cents: number) =>
-  `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} €`;
 const count = (n: number) => n.toLocaleString('de-DE');
 const germanDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC' });
 
@@ -303,7 +302,7 @@ export async function programmeChecks(db: Db, actor: Actor, programmeId: number)
     items.push({
       code: 'grant_over_budget',
       severity: 'warning',
-      message: `„${g.title}“: zugesagte Fördermittel ${euro(Number(g.committed))} über der Bewilligung ${euro(Number(g.amount))}`,
+      message: `„${g.title}“: zugesagte Fördermittel ${formatEuroExactDe(Number(g.committed))} über der Bewilligung ${formatEuroExactDe(Number(g.amount))}`,
       grantIds: [Number(g.id)],
     });
   }
@@ -311,7 +310,7 @@ export async function programmeChecks(db: Db, actor: Actor, programmeId: number)
     items.push({
       code: 'call_over_budget',
       severity: 'warning',
-      message: `Aufruf „${c.title}“: bewilligt ${euro(Number(c.granted))}, Budget ${euro(Number(c.budget))}`,
+      message: `Aufruf „${c.title}“: bewilligt ${formatEuroExactDe(Number(c.granted))}, Budget ${formatEuroExactDe(Number(c.budget))}`,
     });
   }
   for (const p of mixed) {

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ProgrammeSummary } from '../../../contracts/funding';
 import type { FundingKind, FundingSource } from '../../../contracts/portfolio';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import { type Actor, isAdmin, isStaff, organisationScope, programmeScope } from '../accounts';
 import { findVisibleProgramme } from '../programmes';
 import { coFinancing } from './grant-rules';
@@ -38,7 +38,7 @@ export async function programmeMoneyTotals(db: Db, actor: Actor, programmeId: nu
         from funding_lines l
         where l.programme_id = ${programmeId} and l.project_visibility = 'restricted'
           and exists (select 1 from project_organisations po where po.project_id = l.project_id
-            and po.organisation_id = any(${`{${orgs.join(',')}}`}::int[]))
+            and po.organisation_id = any(${intArray(orgs)}))
         group by l.source, l.kind, l.year, l.field_of_action_id`
       : sql``;
   const [rows, fields] = await Promise.all([

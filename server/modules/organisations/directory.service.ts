@@ -4,7 +4,7 @@ import type {
   OrganisationDetail,
   OrganisationListItem,
 } from '../../../contracts/organisations';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import { regions } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Actor } from '../accounts';
@@ -71,7 +71,7 @@ export async function planOrganisationList(
     projects: [asc(projectCount(actor)), asc(organisations.name)],
     '-projects': [desc(projectCount(actor)), asc(organisations.name)],
   }[sort];
-  const inIds = (ids: number[]) => sql`organisations.id = any(${`{${ids.join(',')}}`}::int[])`;
+  const inIds = (ids: number[]) => sql`organisations.id = any(${intArray(ids)})`;
   return {
     where: byName ? inIds(byName) : where,
     order: [...order, asc(organisations.id)],
