@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'web/src/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'web/src/**/*.test.ts', 'eval/**/*.test.ts'],
     environment: 'node',
     // Builds the test databases' templates once per run (empty PGlite, demo data on PGlite and PostgreSQL).
     globalSetup: ['server/test/global-setup.ts'],

@@ -22,6 +22,7 @@ import { callRoutes } from './modules/calls';
 import { grantRoutes } from './modules/grants';
 import { importRoutes } from './modules/imports';
 import { mapRoutes } from './modules/map';
+import { matchingRoutes } from './modules/matching';
 import { membershipRoutes } from './modules/memberships';
 import { naceRoutes } from './modules/nace';
 import { openDataRoutes } from './modules/opendata';
@@ -121,6 +122,7 @@ export async function buildApp({
       await api.register(reportRoutes(db));
       await api.register(grantRoutes(db));
       await api.register(callRoutes(db));
+      await api.register(matchingRoutes(db));
       await api.register(openDataRoutes(db));
       await api.register(importRoutes(db));
     },

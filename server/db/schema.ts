@@ -1,6 +1,7 @@
 export * from '../modules/accounts/accounts.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/calls/calls.table';
+export * from '../modules/challenges/challenges.table';
 export * from '../modules/funding/funding.table';
 export * from '../modules/grants/grants.table';
 export * from '../modules/imports/imports.table';
@@ -9,6 +10,7 @@ export * from '../modules/nace/nace.table';
 export * from '../modules/organisations/organisations.table';
 export * from '../modules/partnerships/partnerships.table';
 export * from '../modules/people/people.table';
+export * from '../modules/profiles/profiles.table';
 export * from '../modules/programmes/programmes.table';
 export * from '../modules/projects/projects.table';
 export * from '../modules/regions/regions.table';

@@ -263,6 +263,23 @@ const cases: Record<string, Case> = {
     expect: readOrganisation,
     perRecord: true,
   },
+  'GET /api/organisations/:id/partner-suggestions': {
+    request: (ids, level) => ({
+      method: 'GET',
+      url: `/api/organisations/${ids.organisation[level]}/partner-suggestions?limit=3`,
+    }),
+    expect: readOrganisation,
+    perRecord: true,
+  },
+  'GET /api/profiles/:id/matches': {
+    request: () => ({ method: 'GET', url: '/api/profiles/999999/matches' }),
+    expect: () => 'hidden',
+  },
+  'GET /api/concepts': { request: () => ({ method: 'GET', url: '/api/concepts?q=robot' }), expect: anyone },
+  'POST /api/concepts/extract': {
+    request: () => ({ method: 'POST', url: '/api/concepts/extract', payload: { text: 'Roboter für die Raumfahrt' } }),
+    expect: signedIn,
+  },
   'PATCH /api/organisations/:id': {
     request: (ids, level) => ({
       method: 'PATCH',

@@ -53,6 +53,15 @@ function LanguageSwitch() {
       data={[
         { value: 'de', label: <span title={t('app.languageNames.de')}>DE</span> },
         { value: 'en', label: <span title={t('app.languageNames.en')}>EN</span> },
+        // Italian under its own name in every interface language, so partners in Piemonte find it.
+        {
+          value: 'it',
+          label: (
+            <span title="Italiano" lang="it">
+              IT
+            </span>
+          ),
+        },
       ]}
     />
   );

@@ -1,8 +1,20 @@
 import type { Language } from './i18n';
 
-const locales: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+const locales: Record<Language, string> = { de: 'de-DE', en: 'en-GB', it: 'it-IT' };
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** The Intl locale of a UI language, for formats this module does not cover (percentages, months). */
+export function intlLocale(language: Language): string {
+  return locales[language];
+}
+
+/** The separators of a typed number: "1.234,56" in German and Italian, "1,234.56" in English. */
+export function numberSeparators(language: Language): { thousandSeparator: string; decimalSeparator: string } {
+  return language === 'en'
+    ? { thousandSeparator: ',', decimalSeparator: '.' }
+    : { thousandSeparator: '.', decimalSeparator: ',' };
+}
 
 function numberFormat(language: Language, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const id = `n:${language}:${key}`;

@@ -2,9 +2,17 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from '../locales/de.json';
 import en from '../locales/en.json';
+import it from '../locales/it.json';
 
-export const languages = ['de', 'en'] as const;
+export const languages = ['de', 'en', 'it'] as const;
 export type Language = (typeof languages)[number];
+
+/** The translations per language; German is the reference and the fallback. */
+export const resources = {
+  de: { translation: de },
+  en: { translation: en },
+  it: { translation: it },
+} satisfies Record<Language, { translation: object }>;
 
 const storageKey = 'standort.language';
 
@@ -44,7 +52,7 @@ export function initI18n(): typeof i18next {
     }
   });
   void i18next.use(initReactI18next).init({
-    resources: { de: { translation: de }, en: { translation: en } },
+    resources,
     lng: readStoredLanguage(),
     fallbackLng: 'de',
     supportedLngs: [...languages],

@@ -3,6 +3,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../../contracts/calls';
+import { toLanguage } from '../../lib/i18n';
 import { parseRouteId } from '../../lib/route-id';
 import { useFormat } from '../../lib/use-format';
 import { Fact } from '../../ui/fact';
@@ -22,7 +23,7 @@ const route = getRouteApi('/calls/$callId');
 function Eligibility({ call }: { call: CallDetail }) {
   const { t, i18n } = useTranslation();
   const e = call.eligibility;
-  const language = i18n.resolvedLanguage === 'en' ? 'en' : 'de';
+  const language = toLanguage(i18n.resolvedLanguage);
   return (
     <Section title={t('calls.eligibility')} description={e.summary}>
       <Stack gap="sm" component="dl" m={0}>

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../../contracts/calls';
 import { organisationTypes } from '../../../../contracts/portfolio';
 import { fieldErrorsOf } from '../../lib/form-errors';
+import { toLanguage } from '../../lib/i18n';
 import { parseRouteId } from '../../lib/route-id';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
 import { FormActions } from '../../ui/form-actions';
@@ -97,7 +98,7 @@ function CallForm({ call, programmeId }: { call?: CallDetail; programmeId?: numb
     const own = submitted ? problems[field] : undefined;
     return own ? t(own as 'callForm.titleMissing') : serverErrors[field];
   };
-  const known = knownEligibility(call, i18n.resolvedLanguage === 'en' ? 'en' : 'de');
+  const known = knownEligibility(call, toLanguage(i18n.resolvedLanguage));
   const editable = (programmes.data?.items ?? []).filter((p) => canEditFunding(me, p.id));
   const documents = values.documents;
   const setDocument = (index: number, patch: Partial<CallFormValues['documents'][number]>) =>

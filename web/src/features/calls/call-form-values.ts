@@ -2,6 +2,7 @@ import type { ComboboxItem } from '@mantine/core';
 import type { Visibility } from '../../../../contracts/accounts';
 import type { CallDetail, CreateCall, UpdateCall } from '../../../../contracts/calls';
 import type { OrganisationType } from '../../../../contracts/portfolio';
+import type { Language } from '../../lib/i18n';
 import { eurosToCents } from '../grants/grant-money';
 
 export type DocumentRow = { key: string; title: string; url: string };
@@ -87,7 +88,7 @@ export function callValues(call: CallDetail): CallFormValues {
 }
 
 /** Labels for the regions and NACE codes a call already names, so the pickers show them. */
-export function knownEligibility(call: CallDetail | undefined, language: 'de' | 'en') {
+export function knownEligibility(call: CallDetail | undefined, language: Language) {
   return {
     regions: (call?.eligibility.regions ?? []).map((r): ComboboxItem => ({ value: String(r.id), label: r.name })),
     nace: (call?.eligibility.nace ?? []).map(

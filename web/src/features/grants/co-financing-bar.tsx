@@ -1,6 +1,7 @@
 import { ColorSwatch, Group, Progress, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { intlLocale } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
 import { type CoFinancing, type CoFinancingPart, coFinancingShares } from './grant-money';
 
@@ -16,7 +17,7 @@ export const coFinancingColors: Record<CoFinancingPart, string> = {
 export function usePercent(): (share: number | null) => string {
   const format = useFormat();
   return useMemo(() => {
-    const percent = new Intl.NumberFormat(format.language === 'de' ? 'de-DE' : 'en-GB', {
+    const percent = new Intl.NumberFormat(intlLocale(format.language), {
       style: 'percent',
       maximumFractionDigits: 1,
     });

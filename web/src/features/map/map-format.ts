@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { intlLocale } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
 import type { ColourClass } from './colour-scale';
 import type { MapMeasure } from './map-search';
@@ -21,9 +22,7 @@ export function useMapFormat(measure: MapMeasure): MapFormat {
   const { t } = useTranslation();
   const format = useFormat();
   const millions = (cents: number) =>
-    new Intl.NumberFormat(format.language === 'de' ? 'de-DE' : 'en-GB', { maximumSignificantDigits: 3 }).format(
-      cents / 100 / 1_000_000,
-    );
+    new Intl.NumberFormat(intlLocale(format.language), { maximumSignificantDigits: 3 }).format(cents / 100 / 1_000_000);
   if (measure === 'funding') {
     return {
       valueText: (value) => t('map.fundingValue', { formatted: format.moneyCompact(value) }),

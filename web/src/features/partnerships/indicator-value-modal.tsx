@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../../contracts/partnerships';
 import { fieldErrorsOf } from '../../lib/form-errors';
+import { numberSeparators } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
 import { ApiErrorAlert } from '../../ui/api-error-alert';
 import { FormActions } from '../../ui/form-actions';
@@ -71,8 +72,7 @@ function IndicatorValueForm({
             label={t('partnerships.value')}
             description={t(`partnerships.unit.${indicator.unit}`)}
             required
-            thousandSeparator={format.language === 'de' ? '.' : ','}
-            decimalSeparator={format.language === 'de' ? ',' : '.'}
+            {...numberSeparators(format.language)}
             value={value ?? ''}
             onChange={(next) => setValue(typeof next === 'number' ? next : undefined)}
             error={submitted && value === undefined ? t('partnerships.valueForm.valueMissing') : errors.value}

@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../../contracts/partnerships';
+import { intlLocale } from '../../lib/format';
+import type { Language } from '../../lib/i18n';
 import { useFormat } from '../../lib/use-format';
 
 type Precision = 'day' | 'month' | 'year';
 type Point = Indicator['points'][number];
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function monthFormat(language: string): Intl.DateTimeFormat {
+function monthFormat(language: Language): Intl.DateTimeFormat {
   let format = cache.get(language);
   if (!format) {
-    format = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    format = new Intl.DateTimeFormat(intlLocale(language), {
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',

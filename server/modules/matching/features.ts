@@ -1,0 +1,197 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { OrganisationType } from '../../../contracts/portfolio';
+import { type Db, intArray, queryRows, textArray } from '../../db/client';
+import type { Actor } from '../accounts';
+import { organisationVisibleSql, projectVisibleSql } from '../programmes';
+
+// The facts suggestions are ranked by, each read in one statement for a set of organisations.
+
+/** How far the partner network is walked: the projects of the asker, its closest partners, their projects. */
+const OWN_PROJECTS = 200;
+const CLOSE_PARTNERS = 100;
+const PARTNER_PROJECTS = 60;
+
+export interface NetworkHit {
+  /** Resource allocation: Σ over partners in between of 1 / their number of partners. */
+  allocation: number;
+  /** How many of the asker's partners the candidate worked with. */
+  via: number;
+  /** The partners in between, closest first (ids). */
+  viaIds: number[];
+}
+
+/**
+ * Partners of partners from real shared projects: walks the asker's latest projects, its closest
+ * partners and their latest projects (bounded, so a hub of thousands of projects costs the same),
+ * and scores each organisation met there by resource allocation. Existing partners are left out.
+ * `only` restricts the scoring to given candidates; `where` filters them (over `organisations o`).
+ */
+export async function networkCandidates(
+  db: Db,
+  actor: Actor,
+  organisationId: number,
+  options: { limit: number; only?: number[]; where?: SQL },
+): Promise<Map<number, NetworkHit>> {
+  const only = options.only ? sql`and pr.c = any(${intArray(options.only)})` : sql``;
+  const rows = await queryRows<{ c: number; allocation: number; via: number; via_ids: number[] }>(
+    db,
+    sql`with own as materialized (
+          select po.project_id from project_organisations po join projects p on p.id = po.project_id
+          where po.organisation_id = ${organisationId} and ${projectVisibleSql(actor, 'p')}
+          order by po.project_id desc limit ${OWN_PROJECTS}),
+        partners as materialized (
+          select po.organisation_id as z, count(*)::int as w
+          from project_organisations po join own using (project_id)
+          where po.organisation_id <> ${organisationId}
+          group by 1 order by 2 desc, 1 limit ${CLOSE_PARTNERS}),
+        reach as materialized (
+          select pa.z, pa.w, zp.project_id from partners pa cross join lateral (
+            select po.project_id from project_organisations po join projects p on p.id = po.project_id
+            where po.organisation_id = pa.z and ${projectVisibleSql(actor, 'p')}
+            order by po.project_id desc limit ${PARTNER_PROJECTS}) zp),
+        pairs as materialized (
+          select distinct r.z, r.w, po.organisation_id as c
+          from reach r join project_organisations po on po.project_id = r.project_id
+          where po.organisation_id <> ${organisationId} and po.organisation_id <> r.z),
+        degree as (select z, count(*)::float8 as d from pairs group by z),
+        known as (select distinct po.organisation_id as c
+          from project_organisations po join projects p on p.id = po.project_id
+          where po.project_id in (select project_id from project_organisations where organisation_id = ${organisationId})
+            and ${projectVisibleSql(actor, 'p')})
+        select pr.c, sum(1.0 / d.d)::float8 as allocation, count(*)::int as via,
+          (array_agg(pr.z order by pr.w desc, d.d))[1:3] as via_ids
+        from pairs pr join degree d using (z) join organisations o on o.id = pr.c
+        where pr.c not in (select c from known) and ${organisationVisibleSql(actor, 'o')} ${only}
+          ${options.where ? sql`and ${options.where}` : sql``}
+        group by pr.c order by allocation desc, pr.c limit ${options.limit}`,
+  );
+  return new Map(
+    rows.map((r) => [r.c, { allocation: Number(r.allocation), via: r.via, viaIds: r.via_ids.map(Number) }]),
+  );
+}
+
+/** The organisations the asker already shares a visible project with. */
+export async function knownPartners(
+  db: Db,
+  actor: Actor,
+  organisationId: number,
+  among: number[],
+): Promise<Set<number>> {
+  if (among.length === 0) return new Set();
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select distinct po.organisation_id as id from project_organisations po join projects p on p.id = po.project_id
+        where po.organisation_id = any(${intArray(among)}) and ${projectVisibleSql(actor, 'p')}
+          and exists (select 1 from project_organisations x where x.project_id = po.project_id and x.organisation_id = ${organisationId})`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface OrganisationFacts {
+  id: number;
+  name: string;
+  type: OrganisationType;
+  sizeClass: string | null;
+  country: string | null;
+  regionId: number | null;
+  region: string | null;
+  /** The top region (Nordrhein-Westfalen, Piemonte) the organisation lies in, if any. */
+  land: string | null;
+  /** NACE codes and the concepts of its public, published, unexpired profiles. */
+  conceptKeys: string[];
+  /** Projects per field of action (a programme's field or, for Horizon 2020, its programme part). */
+  fields: Map<number, number>;
+}
+
+/** Name, type, place, concepts and fields of work of the visible organisations among `ids`. */
+export async function organisationFacts(db: Db, actor: Actor, ids: number[]): Promise<Map<number, OrganisationFacts>> {
+  if (ids.length === 0) return new Map();
+  const list = intArray(ids);
+  const rows = await queryRows<{
+    id: number;
+    name: string;
+    type: OrganisationType;
+    size_class: string | null;
+    country: string | null;
+    region_id: number | null;
+    region: string | null;
+    land: string | null;
+    concept_keys: string[] | null;
+    fields: Record<string, number> | null;
+  }>(
+    db,
+    sql`select o.id, o.name, o.type, o.size_class, o.country, o.region_id, r.name as region, top.name as land,
+          (select array_agg(distinct k) from (
+             select 'nace:' || n.code as k from organisation_nace n where n.organisation_id = o.id
+             union all
+             select unnest(pp.match_keys) from partner_profiles pp
+             where pp.organisation_id = o.id and pp.status = 'published' and pp.visibility = 'public'
+               and pp.expires_on >= (now() at time zone 'Europe/Berlin')::date) ks) as concept_keys,
+          (select jsonb_object_agg(f.field_id, f.n) from (
+             select p.field_of_action_id as field_id, count(*)::int as n
+             from project_organisations po join projects p on p.id = po.project_id
+             where po.organisation_id = o.id and p.field_of_action_id is not null and ${projectVisibleSql(actor, 'p')}
+             group by 1) f) as fields
+        from organisations o
+        left join regions r on r.id = o.region_id
+        left join regions top on top.id = split_part(r.path, '/', 2)::int
+        where o.id = any(${list}) and ${organisationVisibleSql(actor, 'o')}`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        name: r.name,
+        type: r.type,
+        sizeClass: r.size_class,
+        country: r.country,
+        regionId: r.region_id,
+        region: r.region,
+        land: r.land,
+        conceptKeys: r.concept_keys ?? [],
+        fields: new Map(Object.entries(r.fields ?? {}).map(([k, v]) => [Number(k), Number(v)])),
+      },
+    ]),
+  );
+}
+
+/**
+ * Organisations whose NACE codes or public profiles share concepts with `keys`, most shared first:
+ * candidates for those the network does not reach (a new firm without projects).
+ */
+export async function conceptCandidates(
+  db: Db,
+  actor: Actor,
+  keys: string[],
+  options: { limit: number; exclude: number[]; where?: SQL },
+): Promise<Map<number, number>> {
+  if (keys.length === 0) return new Map();
+  const naceCodes = keys.filter((k) => k.startsWith('nace:')).map((k) => k.slice(5));
+  const rows = await queryRows<{ id: number; shared: number }>(
+    db,
+    sql`select c.id, count(distinct c.k)::int as shared from (
+          select n.organisation_id as id, 'nace:' || n.code as k from organisation_nace n
+          where n.code = any(${textArray(naceCodes)})
+          union all
+          select pp.organisation_id, k from partner_profiles pp, unnest(pp.match_keys) k
+          where pp.match_keys && ${textArray(keys)} and k = any(${textArray(keys)})
+            and pp.status = 'published' and pp.visibility = 'public'
+            and pp.expires_on >= (now() at time zone 'Europe/Berlin')::date) c
+        join organisations o on o.id = c.id
+        where not (c.id = any(${intArray(options.exclude)})) and ${organisationVisibleSql(actor, 'o')}
+          ${options.where ? sql`and ${options.where}` : sql``}
+        group by c.id order by shared desc, c.id limit ${options.limit}`,
+  );
+  return new Map(rows.map((r) => [r.id, r.shared]));
+}
+
+/** Names of fields of action, for the reasons. */
+export async function fieldNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: number; name: string }>(
+    db,
+    sql`select id, name from fields_of_action where id = any(${intArray(ids)})`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,16 @@
+/** Matchmaking: concepts across languages, and ranked, explained partner suggestions. */
+
+export { suggestOrganisationsForChallenge } from './challenge-invitees';
+export {
+  analyseText,
+  describeConcepts,
+  type ExtractedConcept,
+  extractConcepts,
+  matchKeysOf,
+  searchConcepts,
+  unknownConceptKeys,
+} from './concepts';
+export { matchingRoutes } from './matching.routes';
+export { knowsIdentity, matchesForProfile } from './profile-matches';
+export { suggestPartnersForOrganisation } from './suggestions';
+export { termsOf } from './text';

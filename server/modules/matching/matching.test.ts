@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfileKind, Suggestion } from '../../../contracts/matching';
+import { queryRows } from '../../db/client';
+import { testTargets } from '../../test/database';
+import { createDemoApp } from '../../test/demo-app';
+import { analyseText, matchKeysOf } from './concepts';
+
+type List = { items: Suggestion[] };
+
+describe.each(testTargets)('partner matching on %s', (target) => {
+  let ctx: Awaited<ReturnType<typeof createDemoApp>>;
+  const get = async (url: string) => {
+    const res = await ctx.app.inject(url);
+    return { status: res.statusCode, body: res.json() };
+  };
+  const orgByPic = async (pic: string) =>
+    (await get(`/api/organisations?identifier=pic:${pic}`)).body.items[0].id as number;
+  /** A published profile written straight to the table, with its concepts from its text. */
+  const profile = async (
+    organisationId: number,
+    kind: ProfileKind,
+    language: 'de' | 'it' | 'en',
+    title: string,
+    summary: string,
+    visibility: 'public' | 'anonymous' = 'public',
+  ) => {
+    const { concepts, terms } = await analyseText(ctx.db, `${title}\n${summary}`);
+    const keys = concepts.map((c) => c.key);
+    const [row] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`insert into partner_profiles (organisation_id, kind, language, title, summary, concept_keys, match_keys,
+            terms, expires_on, status, visibility, provenance)
+          values (${organisationId}, ${kind}, ${language}, ${title}, ${summary}, ${`{${keys.join(',')}}`}::text[],
+            ${`{${matchKeysOf(keys).join(',')}}`}::text[], ${`{${terms.join(',')}}`}::text[],
+            current_date + 365, 'published', ${visibility}, '{"kind":"derived","source":"test"}')
+          returning id`,
+    );
+    return row?.id as number;
+  };
+
+  beforeAll(async () => {
+    ctx = await createDemoApp(target);
+  });
+  afterAll(() => ctx?.close());
+
+  it('maps an Italian request and a German offer about the same thing to the same concepts', async () => {
+    const it_ = await analyseText(
+      ctx.db,
+      "Cerchiamo partner per robot collaborativi nell'assemblaggio di componenti aerospaziali",
+    );
+    const de = await analyseText(ctx.db, 'Wir bieten Leichtbauroboter für die Montage von Flugzeugkomponenten');
+    const keys = (r: typeof de) => r.concepts.map((c) => c.key);
+    expect(keys(it_)).toEqual(expect.arrayContaining(['tech:robotics', 'tech:aerospace']));
+    expect(keys(de)).toEqual(expect.arrayContaining(['tech:robotics', 'tech:aerospace']));
+    // Words that only begin alike do not make a concept: Wasserstoff is not Wasserbau.
+    const h2 = await analyseText(ctx.db, 'Wasserstoff-Elektrolyseure für die Stahlindustrie');
+    expect(keys(h2)).toContain('tech:hydrogen');
+    expect(keys(h2)).not.toContain('nace:42.91');
+  });
+
+  it('suggests partners of an organisation with a score and reasons, never its existing partners', async () => {
+    const dlr = await orgByPic('999981731');
+    const { status, body } = await get(`/api/organisations/${dlr}/partner-suggestions?limit=10`);
+    expect(status).toBe(200);
+    const { items } = body as List;
+    expect(items).toHaveLength(10);
+    const scores = items.map((i) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const item of items) {
+      expect(item.organisationId).not.toBe(dlr);
+      expect(item.reasons.length).toBeGreaterThan(0);
+      expect(item.reasons.every((r) => r.text.length > 0)).toBe(true);
+    }
+    expect(items.some((i) => i.reasons.some((r) => r.code === 'partners_of_partners'))).toBe(true);
+    const ids = items.map((i) => i.organisationId as number);
+    const shared = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from project_organisations a join project_organisations b on a.project_id = b.project_id
+          where a.organisation_id = ${dlr} and b.organisation_id = any(${`{${ids.join(',')}}`}::int[])`,
+    );
+    expect(shared[0]?.n).toBe(0);
+  });
+
+  it('filters suggestions by country and type and speaks Italian when asked', async () => {
+    const dlr = await orgByPic('999981731');
+    const { body } = await get(`/api/organisations/${dlr}/partner-suggestions?limit=5&country=IT&type=company&lang=it`);
+    const { items } = body as List;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.country === 'IT' && i.type === 'company')).toBe(true);
+    expect(items[0]?.reasons.map((r) => r.text).join(' ')).toMatch(/in comune|ambiti|si completano/);
+  });
+
+  it('never shows an organisation hidden from the reader', async () => {
+    const dlr = await orgByPic('999981731');
+    const before = ((await get(`/api/organisations/${dlr}/partner-suggestions?limit=3`)).body as List).items;
+    const first = before[0]?.organisationId as number;
+    await ctx.db.execute(sql`update organisations set visibility = 'restricted' where id = ${first}`);
+    try {
+      const after = ((await get(`/api/organisations/${dlr}/partner-suggestions?limit=10`)).body as List).items;
+      expect(after.map((i) => i.organisationId)).not.toContain(first);
+      expect(JSON.stringify(after)).not.toContain(before[0]?.name as string);
+    } finally {
+      await ctx.db.execute(sql`update organisations set visibility = 'public' where id = ${first}`);
+    }
+  });
+
+  it('answers 404 for an unknown organisation and 400 naming a bad parameter', async () => {
+    expect((await get('/api/organisations/99999999/partner-suggestions')).status).toBe(404);
+    const bad = await get('/api/organisations/1/partner-suggestions?limit=500&country=Italia');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('limit');
+    expect(JSON.stringify(bad.body)).toContain('country');
+  });
+
+  it('matches an Italian request with a German offer, and keeps an anonymous author unnamed', async () => {
+    const torino = await orgByPic('999842536');
+    const dlr = await orgByPic('999981731');
+    const request = await profile(
+      torino,
+      'technology_request',
+      'it',
+      'Robot collaborativi per componenti aerospaziali',
+      "Cerchiamo una tecnologia di robot collaborativi per l'assemblaggio di componenti aerospaziali leggeri.",
+    );
+    const offer = await profile(
+      dlr,
+      'technology_offer',
+      'de',
+      'Leichtbauroboter für die Flugzeugmontage',
+      'Wir bieten Leichtbauroboter für die Montage von Flugzeugkomponenten und suchen Anwender.',
+      'anonymous',
+    );
+    const { status, body } = await get(`/api/profiles/${request}/matches?limit=10`);
+    expect(status).toBe(200);
+    const match = (body as List).items.find((i) => i.profileId === offer);
+    expect(match).toBeDefined();
+    expect(match?.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['offer_meets_request', 'shared_concepts']),
+    );
+    expect(match?.organisationId).toBeNull();
+    expect(match?.name).toBeNull();
+    expect(match?.country).toBe('DE');
+    expect(JSON.stringify(body)).not.toMatch(/Luft- und Raumfahrt e\.V\./);
+    // The other way round, the German offer finds the Italian request, named.
+    const back = ((await get(`/api/profiles/${offer}/matches?limit=10`)).body as List).items;
+    expect(back.find((i) => i.profileId === request)?.organisationId).toBe(torino);
+  });
+});
