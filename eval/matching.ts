@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { summarise } from '../bench/stats';
 import { DATA_DIR } from '../server/config';
+import { type OrganisationWeights, organisationWeights } from '../server/modules/matching';
 import { splitCordis } from './cordis-split';
 import {
   slices as evaluationSlices,
@@ -36,6 +37,10 @@ function readOptions() {
       out: { type: 'string' },
       pg: { type: 'string' },
       data: { type: 'string', default: path.join(DATA_DIR, 'cordis-h2020') },
+      /** Further weightings of Standort's ranking to compare, as JSON: {"name": {"network": 0.5, …}} (missing parts keep their weight). */
+      variants: { type: 'string' },
+      /** Only the variants and the baselines: leaves out the default weighting. */
+      'variants-only': { type: 'boolean', default: false },
     },
   });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.split))
@@ -44,7 +49,19 @@ function readOptions() {
   const seed = Number(values.seed);
   if (!Number.isInteger(maxQueries) || maxQueries < 1) throw new Error('--max-queries must be a positive integer');
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
-  return { split: values.split, maxQueries, seed, out: values.out, pg: values.pg, data: values.data };
+  const variants = Object.entries(
+    values.variants ? (JSON.parse(values.variants) as Record<string, Partial<OrganisationWeights>>) : {},
+  ).map(([name, w]) => ({ name, weights: { ...organisationWeights, ...w } }));
+  return {
+    split: values.split,
+    maxQueries,
+    seed,
+    out: values.out,
+    pg: values.pg,
+    data: values.data,
+    variants,
+    variantsOnly: values['variants-only'],
+  };
 }
 
 const started = Date.now();
@@ -99,7 +116,8 @@ async function main() {
 
     const ours = standort(database.db, graph, K);
     const methods: Method[] = [
-      ours.method,
+      ...(options.variantsOnly ? [] : [ours.method]),
+      ...options.variants.map((v) => standort(database.db, graph, K, v).method),
       mostConnected(graph, K),
       sameCountry(graph, facts, K),
       commonNeighbours(graph, K),

@@ -1,7 +1,7 @@
 import { nowMs } from '../bench/stats';
 import type { Db } from '../server/db/client';
 import { systemActor } from '../server/modules/accounts';
-import { suggestPartnersForOrganisation } from '../server/modules/matching';
+import { type OrganisationWeights, suggestPartnersForOrganisation } from '../server/modules/matching';
 import type { PartnerGraph } from './ground-truth';
 import type { OrganisationFacts } from './training-db';
 
@@ -83,7 +83,12 @@ export type StandortCalls = {
 };
 
 /** Standort's own partner suggestions (`suggestPartnersForOrganisation`), timed per call. */
-export function standort(db: Db, graph: PartnerGraph, k: number): { method: Method; calls: StandortCalls } {
+export function standort(
+  db: Db,
+  graph: PartnerGraph,
+  k: number,
+  variant?: { name: string; weights: OrganisationWeights },
+): { method: Method; calls: StandortCalls } {
   const calls: StandortCalls = {
     durationsMs: [],
     items: 0,
@@ -93,10 +98,16 @@ export function standort(db: Db, graph: PartnerGraph, k: number): { method: Meth
     short: 0,
   };
   const method: Method = {
-    name: 'standort',
+    name: variant ? `standort:${variant.name}` : 'standort',
     suggest: async (q) => {
       const started = nowMs();
-      const { items } = await suggestPartnersForOrganisation(db, systemActor, q, { limit: k, lang: 'de' });
+      const { items } = await suggestPartnersForOrganisation(
+        db,
+        systemActor,
+        q,
+        { limit: k, lang: 'de' },
+        { weights: variant?.weights },
+      );
       calls.durationsMs.push(nowMs() - started);
       calls.items += items.length;
       const partners = graph.get(q) ?? new Set<number>();

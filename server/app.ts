@@ -19,6 +19,7 @@ import { registerErrorHandler } from './http/error-handler';
 import { authRoutes, oidcRoutes, userRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { callRoutes } from './modules/calls';
+import { challengeRoutes } from './modules/challenges';
 import { grantRoutes } from './modules/grants';
 import { importRoutes } from './modules/imports';
 import { mapRoutes } from './modules/map';
@@ -29,6 +30,7 @@ import { openDataRoutes } from './modules/opendata';
 import { organisationRoutes } from './modules/organisations';
 import { partnershipRoutes } from './modules/partnerships';
 import { peopleRoutes } from './modules/people';
+import { contactRoutes, profileRoutes } from './modules/profiles';
 import { programmeRoutes } from './modules/programmes';
 import { projectRoutes } from './modules/projects';
 import { regionRoutes } from './modules/regions';
@@ -123,6 +125,9 @@ export async function buildApp({
       await api.register(grantRoutes(db));
       await api.register(callRoutes(db));
       await api.register(matchingRoutes(db));
+      await api.register(challengeRoutes(db));
+      await api.register(profileRoutes(db));
+      await api.register(contactRoutes(db));
       await api.register(openDataRoutes(db));
       await api.register(importRoutes(db));
     },

@@ -32,6 +32,13 @@ type Ids = {
   application: number;
   /** A frozen Ruhr-Konferenz report holding the matrix's restricted project. */
   report: number;
+  /** Challenges by level (see their cases) and a response to each. */
+  challenge: Record<Level, number>;
+  challengeResponse: Record<Level, number>;
+  /** Published partner profiles of the public, internal and restricted (KLIC.Ruhr) organisation. */
+  profile: Record<Level, number>;
+  /** KLIC.Ruhr's interest in the public organisation's profile. */
+  contact: number;
 };
 type Case = {
   request: (ids: Ids, level: Level) => { method: string; url: string; payload?: unknown };
@@ -103,6 +110,24 @@ const importsGrants = (who: Who): Outcome =>
     : who === 'admin' || who === 'programme_office' || who === 'funding_officer'
       ? 'allow'
       : 'forbidden';
+/** Challenges: the owner side and staff; for KLIC.Ruhr's own challenge, the roles speaking for it. */
+const challengeInsiders = (who: Who, level: Level): Outcome =>
+  who === 'anonymous'
+    ? 'unauthenticated'
+    : !seesOrganisation(who, level)
+      ? 'hidden'
+      : staff(who) || (level === 'restricted' && speaksFor(who))
+        ? 'allow'
+        : 'forbidden';
+/** Responding for KLIC.Ruhr: those who speak for it, where KLIC.Ruhr need not be invited (own challenge: 400). */
+const respondsForKlic = (who: Who, level: Level): Outcome =>
+  who === 'anonymous'
+    ? 'unauthenticated'
+    : !seesOrganisation(who, level)
+      ? 'hidden'
+      : level !== 'internal' && (who === 'admin' || speaksFor(who))
+        ? 'allow'
+        : 'forbidden';
 
 const cases: Record<string, Case> = {
   'GET /api/health': { request: () => ({ method: 'GET', url: '/api/health' }), expect: anyone },
@@ -272,8 +297,9 @@ const cases: Record<string, Case> = {
     perRecord: true,
   },
   'GET /api/profiles/:id/matches': {
-    request: () => ({ method: 'GET', url: '/api/profiles/999999/matches' }),
-    expect: () => 'hidden',
+    request: (ids, level) => ({ method: 'GET', url: `/api/profiles/${ids.profile[level]}/matches?limit=3` }),
+    expect: readOrganisation,
+    perRecord: true,
   },
   'GET /api/concepts': { request: () => ({ method: 'GET', url: '/api/concepts?q=robot' }), expect: anyone },
   'POST /api/concepts/extract': {
@@ -493,6 +519,190 @@ const cases: Record<string, Case> = {
     }),
     expect: fundingEditor(true),
   },
+  // Challenges are seen like organisations: public = a public challenge of the public organisation,
+  // internal = an invite-only one of it (KLIC.Ruhr not invited: staff see it), restricted = a public
+  // challenge of KLIC.Ruhr, whose owner side the organisation roles are.
+  'GET /api/challenges': { request: () => ({ method: 'GET', url: '/api/challenges?status=open' }), expect: anyone },
+  'GET /api/challenges/:id': {
+    request: (ids, level) => ({ method: 'GET', url: `/api/challenges/${ids.challenge[level]}` }),
+    expect: readOrganisation,
+    perRecord: true,
+  },
+  'POST /api/challenges': {
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/challenges',
+      payload: {
+        organisationId: ids.organisation.public,
+        title: 'Matrix',
+        problem: 'Matrix',
+        language: 'de',
+        deadline: '2099-12-31',
+      },
+    }),
+    expect: (who) => editOrganisation(who, 'public'),
+  },
+  'PATCH /api/challenges/:id': {
+    request: (ids, level) => ({
+      method: 'PATCH',
+      url: `/api/challenges/${ids.challenge[level]}`,
+      payload: { version: 999 },
+    }),
+    expect: editOrganisation,
+    perRecord: true,
+  },
+  'POST /api/challenges/:id/close': {
+    request: (ids, level) => ({
+      method: 'POST',
+      url: `/api/challenges/${ids.challenge[level]}/close`,
+      payload: { version: 999 },
+    }),
+    expect: editOrganisation,
+    perRecord: true,
+  },
+  'GET /api/challenges/:id/invitations': {
+    request: (ids, level) => ({ method: 'GET', url: `/api/challenges/${ids.challenge[level]}/invitations` }),
+    expect: challengeInsiders,
+    perRecord: true,
+  },
+  'POST /api/challenges/:id/invitations': {
+    request: (ids, level) => ({
+      method: 'POST',
+      url: `/api/challenges/${ids.challenge[level]}/invitations`,
+      payload: { organisationIds: [999_999_999] },
+    }),
+    expect: editOrganisation,
+    perRecord: true,
+  },
+  'GET /api/challenges/:id/invitee-suggestions': {
+    request: (ids, level) => ({
+      method: 'GET',
+      url: `/api/challenges/${ids.challenge[level]}/invitee-suggestions?limit=3`,
+    }),
+    expect: challengeInsiders,
+    perRecord: true,
+  },
+  'GET /api/challenges/:id/responses': {
+    request: (ids, level) => ({ method: 'GET', url: `/api/challenges/${ids.challenge[level]}/responses` }),
+    expect: (who, level) => (who === 'anonymous' ? 'unauthenticated' : readOrganisation(who, level)),
+    perRecord: true,
+  },
+  'POST /api/challenges/:id/responses': {
+    // KLIC.Ruhr answered the public challenge already (409); it answers its own with 400.
+    request: (ids, level) => ({
+      method: 'POST',
+      url: `/api/challenges/${ids.challenge[level]}/responses`,
+      payload: { organisationId: ids.organisation.restricted, summary: 'Matrix' },
+    }),
+    expect: respondsForKlic,
+    perRecord: true,
+  },
+  'POST /api/challenges/:id/responses/:responseId/status': {
+    request: (ids, level) => ({
+      method: 'POST',
+      url: `/api/challenges/${ids.challenge[level]}/responses/${ids.challengeResponse[level]}/status`,
+      payload: { status: 'shortlisted', version: 999 },
+    }),
+    expect: editOrganisation,
+    perRecord: true,
+  },
+  // Partner profiles are seen like their organisations once published; their organisation writes
+  // them (KLIC.Ruhr: the organisation roles), their agency reviews (none of the matrix roles but admins).
+  'GET /api/profiles': { request: () => ({ method: 'GET', url: '/api/profiles?q=Roboter' }), expect: anyone },
+  'GET /api/profiles/:id': {
+    request: (ids, level) => ({ method: 'GET', url: `/api/profiles/${ids.profile[level]}` }),
+    expect: readOrganisation,
+    perRecord: true,
+  },
+  'POST /api/profiles': {
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/profiles',
+      payload: {
+        organisationId: ids.organisation.restricted,
+        kind: 'technology_offer',
+        language: 'de',
+        title: 'Matrix',
+        summary: 'Matrix',
+      },
+    }),
+    expect: (who) =>
+      who === 'anonymous' ? 'unauthenticated' : who === 'admin' || speaksFor(who) ? 'allow' : 'forbidden',
+  },
+  'PATCH /api/profiles/:id': {
+    request: (ids, level) => ({
+      method: 'PATCH',
+      url: `/api/profiles/${ids.profile[level]}`,
+      payload: { version: 999 },
+    }),
+    expect: editOrganisation,
+    perRecord: true,
+  },
+  ...Object.fromEntries(
+    ['submit', 'withdraw', 'renew'].map((step) => [
+      `POST /api/profiles/:id/${step}`,
+      {
+        request: (ids: Ids, level: Level) => ({
+          method: 'POST',
+          url: `/api/profiles/${ids.profile[level]}/${step}`,
+          payload: { version: 999 },
+        }),
+        expect: editOrganisation,
+        perRecord: true,
+      },
+    ]),
+  ),
+  'POST /api/profiles/:id/review': {
+    request: (ids, level) => ({
+      method: 'POST',
+      url: `/api/profiles/${ids.profile[level]}/review`,
+      payload: { decision: 'publish', version: 999 },
+    }),
+    expect: (who, level) =>
+      who === 'anonymous'
+        ? 'unauthenticated'
+        : !seesOrganisation(who, level)
+          ? 'hidden'
+          : who === 'admin'
+            ? 'allow'
+            : 'forbidden',
+    perRecord: true,
+  },
+  // Contacts: those who speak for a side (KLIC.Ruhr sent the interest) and the brokering agency.
+  'GET /api/contacts': { request: () => ({ method: 'GET', url: '/api/contacts' }), expect: signedIn },
+  'GET /api/contacts/:id': {
+    request: (ids) => ({ method: 'GET', url: `/api/contacts/${ids.contact}` }),
+    expect: (who) => (who === 'anonymous' ? 'unauthenticated' : who === 'admin' || speaksFor(who) ? 'allow' : 'hidden'),
+  },
+  'POST /api/contacts': {
+    // KLIC.Ruhr's interest exists already (409).
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/contacts',
+      payload: {
+        fromOrganisationId: ids.organisation.restricted,
+        profileId: ids.profile.public,
+        cooperation: 'Matrix',
+        about: 'Matrix',
+      },
+    }),
+    expect: (who) =>
+      who === 'anonymous' ? 'unauthenticated' : who === 'admin' || speaksFor(who) ? 'allow' : 'forbidden',
+  },
+  'POST /api/contacts/:id/transition': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/contacts/${ids.contact}/transition`,
+      payload: { to: 'brokered', version: 999 },
+    }),
+    expect: (who) =>
+      who === 'anonymous' ? 'unauthenticated' : who === 'admin' ? 'allow' : speaksFor(who) ? 'forbidden' : 'hidden',
+  },
+  'GET /api/matching/dashboard': {
+    request: () => ({ method: 'GET', url: '/api/matching/dashboard' }),
+    expect: (who) =>
+      who === 'anonymous' ? 'unauthenticated' : who === 'admin' || who === 'agency_staff' ? 'allow' : 'forbidden',
+  },
   // Reports: live ones show what the reader may see (reports.test.ts); a frozen one is read at the
   // level of the most protected record it holds — here restricted.
   'GET /api/programmes/:id/report': {
@@ -617,6 +827,76 @@ async function callAndApplication(
   return { call: call.json().id as number, application: application.json().id as number };
 }
 
+/** The challenges of the matrix by level (see their cases) and a response to each, all posted by the admin. */
+async function challengesByLevel(
+  app: Awaited<ReturnType<typeof createDemoApp>>['app'],
+  admin: Session,
+  organisation: Record<Level, number>,
+) {
+  const post = async (url: string, payload: object) => {
+    const res = await app.inject({ method: 'POST', url, headers: admin.headers, payload });
+    if (res.statusCode >= 300) throw new Error(`could not POST ${url}: ${res.body}`);
+    return res.json().id as number;
+  };
+  const draft = {
+    title: 'Matrix-Challenge',
+    problem: 'Roboter für die Raumfahrt',
+    language: 'de',
+    deadline: '2099-12-31',
+  };
+  const challenge: Record<Level, number> = {
+    public: await post('/api/challenges', { ...draft, organisationId: organisation.public }),
+    internal: await post('/api/challenges', {
+      ...draft,
+      organisationId: organisation.public,
+      visibility: 'invite_only',
+    }),
+    restricted: await post('/api/challenges', { ...draft, organisationId: organisation.restricted }),
+  };
+  await post(`/api/challenges/${challenge.internal}/invitations`, { organisationIds: [organisation.internal] });
+  const respond = (level: Level, organisationId: number) =>
+    post(`/api/challenges/${challenge[level]}/responses`, { organisationId, summary: 'Matrix-Antwort' });
+  const challengeResponse: Record<Level, number> = {
+    public: await respond('public', organisation.restricted),
+    internal: await respond('internal', organisation.internal),
+    restricted: await respond('restricted', organisation.public),
+  };
+  return { challenge, challengeResponse };
+}
+
+/** A published profile of each organisation of the matrix and KLIC.Ruhr's interest in the public one, all by the admin. */
+async function profilesAndContact(
+  app: Awaited<ReturnType<typeof createDemoApp>>['app'],
+  admin: Session,
+  organisation: Record<Level, number>,
+) {
+  const post = async (url: string, payload: object) => {
+    const res = await app.inject({ method: 'POST', url, headers: admin.headers, payload });
+    if (res.statusCode >= 300) throw new Error(`could not POST ${url}: ${res.body}`);
+    return res.json().id as number;
+  };
+  const profile = {} as Record<Level, number>;
+  for (const level of ['public', 'internal', 'restricted'] as const) {
+    const id = await post('/api/profiles', {
+      organisationId: organisation[level],
+      kind: 'technology_offer',
+      language: 'de',
+      title: `Matrix-Profil ${level}`,
+      summary: 'Roboter für die Raumfahrt',
+    });
+    await post(`/api/profiles/${id}/submit`, {});
+    await post(`/api/profiles/${id}/review`, { decision: 'publish' });
+    profile[level] = id;
+  }
+  const contact = await post('/api/contacts', {
+    fromOrganisationId: organisation.restricted,
+    profileId: profile.public,
+    cooperation: 'Matrix',
+    about: 'Matrix',
+  });
+  return { profile, contact };
+}
+
 const statusOf: Record<Exclude<Outcome, 'allow'>, number> = { unauthenticated: 401, forbidden: 403, hidden: 404 };
 
 describe.each(testTargets)('authorisation matrix on %s', (target) => {
@@ -683,6 +963,8 @@ describe.each(testTargets)('authorisation matrix on %s', (target) => {
           payload: { asOf: '2099-12-31' },
         })
       ).json().id,
+      ...(await challengesByLevel(ctx.app, admin, organisation)),
+      ...(await profilesAndContact(ctx.app, admin, organisation)),
     };
   });
   afterAll(() => ctx?.close());

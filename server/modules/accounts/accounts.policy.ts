@@ -58,3 +58,22 @@ export const canEditOrganisation = (actor: Actor, organisationId: number): boole
   isAdmin(actor) ||
   has(actor, (r) => (r.role === 'agency_staff' || r.role === 'cluster_manager') && r.organisationId === null) ||
   organisationScope(actor).includes(organisationId);
+
+/** Whether the actor acts for the agency: reviews its profiles, brokers its contacts, reads its dashboard (admins; its staff; agency staff not tied to one). */
+export function actsForAgency(actor: Actor, agencyId: number | null): boolean {
+  if (isAdmin(actor)) return true;
+  return has(actor, (r) => r.role === 'agency_staff' && (r.organisationId === null || r.organisationId === agencyId));
+}
+
+/** The agencies the actor acts for: 'all' for admins and agency staff not tied to one. */
+export function agencyScope(actor: Actor): 'all' | number[] {
+  if (isAdmin(actor)) return 'all';
+  if (actor.kind !== 'user') return [];
+  const roles = actor.roles.filter((r) => r.role === 'agency_staff');
+  if (roles.some((r) => r.organisationId === null)) return 'all';
+  return roles.flatMap((r) => (r.organisationId === null ? [] : [r.organisationId]));
+}
+
+/** Who may know the author of an anonymous partner profile: those who speak for it, and its agency. */
+export const knowsAnonymousAuthor = (actor: Actor, organisationId: number, agencyId: number | null): boolean =>
+  canEditOrganisation(actor, organisationId) || actsForAgency(actor, agencyId);

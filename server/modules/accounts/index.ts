@@ -1,5 +1,7 @@
 /** Accounts: users, roles, sessions, API tokens, passwords — and the policies built on them. */
 export {
+  actsForAgency,
+  agencyScope,
   canCreateProgramme,
   canEditDirectory,
   canEditFunding,
@@ -7,6 +9,7 @@ export {
   canEditProgramme,
   isAdmin,
   isStaff,
+  knowsAnonymousAuthor,
   organisationScope,
   programmeScope,
   scopeAllows,

@@ -67,7 +67,7 @@ export async function suggestOrganisationsForChallenge(
     return {
       facts: f,
       score,
-      parts: { network: parts.network, fields: 0, concepts: parts.concepts, type: parts.type, place: parts.place },
+      parts: { ...parts, common: 0, activity: 0, fields: 0 },
       network: hit,
       sharedConcepts: concepts.shared,
       sharedFields: [],
@@ -78,7 +78,7 @@ export async function suggestOrganisationsForChallenge(
   const names = await reasonNames(db, actor, top, query.lang);
   return {
     items: await Promise.all(
-      top.map(async (s) => organisationItem(s, await organisationReasons(db, actor, asker, s, query.lang, names))),
+      top.map(async (s) => organisationItem(s, organisationReasons(asker, s, query.lang, names))),
     ),
   };
 }

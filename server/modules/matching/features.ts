@@ -7,9 +7,9 @@ import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 // The facts suggestions are ranked by, each read in one statement for a set of organisations.
 
 /** How far the partner network is walked: the projects of the asker, its closest partners, their projects. */
-const OWN_PROJECTS = 200;
-const CLOSE_PARTNERS = 100;
-const PARTNER_PROJECTS = 60;
+const OWN_PROJECTS = 100;
+const CLOSE_PARTNERS = 50;
+const PARTNER_PROJECTS = 30;
 
 export interface NetworkHit {
   /** Resource allocation: Σ over partners in between of 1 / their number of partners. */
@@ -18,6 +18,8 @@ export interface NetworkHit {
   via: number;
   /** The partners in between, closest first (ids). */
   viaIds: number[];
+  /** How many projects the candidate takes part in. */
+  projects: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function networkCandidates(
   options: { limit: number; only?: number[]; where?: SQL },
 ): Promise<Map<number, NetworkHit>> {
   const only = options.only ? sql`and pr.c = any(${intArray(options.only)})` : sql``;
-  const rows = await queryRows<{ c: number; allocation: number; via: number; via_ids: number[] }>(
+  const rows = await queryRows<{ c: number; allocation: number; via: number; via_ids: number[]; projects: number }>(
     db,
     sql`with own as materialized (
           select po.project_id from project_organisations po join projects p on p.id = po.project_id
@@ -58,15 +60,20 @@ export async function networkCandidates(
           from project_organisations po join projects p on p.id = po.project_id
           where po.project_id in (select project_id from project_organisations where organisation_id = ${organisationId})
             and ${projectVisibleSql(actor, 'p')})
-        select pr.c, sum(1.0 / d.d)::float8 as allocation, count(*)::int as via,
-          (array_agg(pr.z order by pr.w desc, d.d))[1:3] as via_ids
-        from pairs pr join degree d using (z) join organisations o on o.id = pr.c
-        where pr.c not in (select c from known) and ${organisationVisibleSql(actor, 'o')} ${only}
-          ${options.where ? sql`and ${options.where}` : sql``}
-        group by pr.c order by allocation desc, pr.c limit ${options.limit}`,
+        select t.*, (select count(*)::int from project_organisations x where x.organisation_id = t.c) as projects
+        from (
+          select pr.c, sum(1.0 / d.d)::float8 as allocation, count(*)::int as via,
+            (array_agg(pr.z order by pr.w desc, d.d))[1:3] as via_ids
+          from pairs pr join degree d using (z) join organisations o on o.id = pr.c
+          where pr.c not in (select c from known) and ${organisationVisibleSql(actor, 'o')} ${only}
+            ${options.where ? sql`and ${options.where}` : sql``}
+          group by pr.c order by via desc, allocation desc, pr.c limit ${options.limit}) t`,
   );
   return new Map(
-    rows.map((r) => [r.c, { allocation: Number(r.allocation), via: r.via, viaIds: r.via_ids.map(Number) }]),
+    rows.map((r) => [
+      r.c,
+      { allocation: Number(r.allocation), via: r.via, viaIds: r.via_ids.map(Number), projects: r.projects },
+    ]),
   );
 }
 
@@ -101,6 +108,8 @@ export interface OrganisationFacts {
   conceptKeys: string[];
   /** Projects per field of action (a programme's field or, for Horizon 2020, its programme part). */
   fields: Map<number, number>;
+  /** How many projects it takes part in. */
+  projects: number;
 }
 
 /** Name, type, place, concepts and fields of work of the visible organisations among `ids`. */
@@ -118,6 +127,7 @@ export async function organisationFacts(db: Db, actor: Actor, ids: number[]): Pr
     land: string | null;
     concept_keys: string[] | null;
     fields: Record<string, number> | null;
+    projects: number;
   }>(
     db,
     sql`select o.id, o.name, o.type, o.size_class, o.country, o.region_id, r.name as region, top.name as land,
@@ -131,7 +141,8 @@ export async function organisationFacts(db: Db, actor: Actor, ids: number[]): Pr
              select p.field_of_action_id as field_id, count(*)::int as n
              from project_organisations po join projects p on p.id = po.project_id
              where po.organisation_id = o.id and p.field_of_action_id is not null and ${projectVisibleSql(actor, 'p')}
-             group by 1) f) as fields
+             group by 1) f) as fields,
+          (select count(*)::int from project_organisations po where po.organisation_id = o.id) as projects
         from organisations o
         left join regions r on r.id = o.region_id
         left join regions top on top.id = split_part(r.path, '/', 2)::int
@@ -151,6 +162,7 @@ export async function organisationFacts(db: Db, actor: Actor, ids: number[]): Pr
         land: r.land,
         conceptKeys: r.concept_keys ?? [],
         fields: new Map(Object.entries(r.fields ?? {}).map(([k, v]) => [Number(k), Number(v)])),
+        projects: r.projects,
       },
     ]),
   );

@@ -11,6 +11,7 @@ export {
   unknownConceptKeys,
 } from './concepts';
 export { matchingRoutes } from './matching.routes';
-export { knowsIdentity, matchesForProfile } from './profile-matches';
+export { matchesForProfile } from './profile-matches';
+export { type OrganisationWeights, organisationWeights } from './scoring';
 export { suggestPartnersForOrganisation } from './suggestions';
 export { termsOf } from './text';

@@ -10,7 +10,6 @@ import {
 } from '../../../contracts/matching';
 import type { Db } from '../../db/client';
 import { analyseText, searchConcepts } from './concepts';
-import { matchesForProfile } from './profile-matches';
 import { suggestPartnersForOrganisation } from './suggestions';
 
 export const matchingRoutes =
@@ -32,21 +31,6 @@ export const matchingRoutes =
         },
       },
       (request) => suggestPartnersForOrganisation(db, request.actor, request.params.id, request.query),
-    );
-    app.get(
-      '/profiles/:id/matches',
-      {
-        config: read,
-        schema: {
-          tags,
-          summary:
-            'Passende Partnerprofile für ein Profil, über Sprachgrenzen hinweg, mit Begründung; anonyme Profile ohne Identität',
-          params: idParamSchema,
-          querystring: suggestionsQuerySchema,
-          response: { 200: suggestionListSchema, ...errorResponses(400, 404) },
-        },
-      },
-      (request) => matchesForProfile(db, request.actor, request.params.id, request.query),
     );
     app.get(
       '/concepts',

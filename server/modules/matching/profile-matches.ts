@@ -3,7 +3,7 @@ import type { ProfileKind, ProfileLanguage, Reason, Suggestion, SuggestionsQuery
 import type { OrganisationType } from '../../../contracts/portfolio';
 import { type Db, intArray, queryRows, textArray } from '../../db/client';
 import { AppError } from '../../errors';
-import { type Actor, canEditOrganisation, isAdmin } from '../accounts';
+import { type Actor, knowsAnonymousAuthor } from '../accounts';
 import { organisationVisibleSql } from '../programmes';
 import { networkCandidates, organisationFacts } from './features';
 import { countryNames, reasonText, typeName } from './reasons';
@@ -32,15 +32,6 @@ const profileColumns = sql`p.id, p.organisation_id, p.agency_organisation_id, p.
   p.sought_types, p.sought_sizes, p.sought_countries, p.sought_region_ids, p.visibility, p.status,
   (p.status = 'published' and p.expires_on >= (now() at time zone 'Europe/Berlin')::date) as live`;
 
-/** Whether the actor reviews for the agency or speaks for the organisation behind a profile. */
-export function knowsIdentity(actor: Actor, organisationId: number, agencyId: number | null): boolean {
-  if (isAdmin(actor) || canEditOrganisation(actor, organisationId)) return true;
-  return (
-    actor.kind === 'user' &&
-    actor.roles.some((r) => r.role === 'agency_staff' && (r.organisationId === null || r.organisationId === agencyId))
-  );
-}
-
 /** How many candidates are scored in full after the cheap first cut. */
 const CANDIDATES = 300;
 
@@ -48,6 +39,7 @@ const CANDIDATES = 300;
  * Profiles that match a profile: they share concepts (across languages) or terms; ranked by
  * concepts, offer meeting request, the partner sought, the network, types and places. Anonymous
  * profiles come without organisation, name, region and network evidence unless the reader may know.
+ * Whether the reader may see the profile asked about is the caller's to check (the profiles module).
  */
 export async function matchesForProfile(
   db: Db,
@@ -59,8 +51,7 @@ export async function matchesForProfile(
     db,
     sql`select ${profileColumns} from partner_profiles p where p.id = ${profileId}`,
   );
-  if (!profile || !(profile.live || knowsIdentity(actor, profile.organisation_id, profile.agency_organisation_id)))
-    throw new AppError('not_found', `Profil ${profileId} wurde nicht gefunden.`);
+  if (!profile) throw new AppError('not_found', `Profil ${profileId} wurde nicht gefunden.`);
   const where = await candidateFilter(db, query);
   const candidates = await liveProfilesMatching(db, actor, profile, where);
   const orgIds = [...new Set(candidates.map((c) => c.organisation_id))];
@@ -75,7 +66,7 @@ export async function matchesForProfile(
     const org = facts.get(c.organisation_id);
     if (!org) return [];
     const anonymous =
-      c.visibility === 'anonymous' && !knowsIdentity(actor, c.organisation_id, c.agency_organisation_id);
+      c.visibility === 'anonymous' && !knowsAnonymousAuthor(actor, c.organisation_id, c.agency_organisation_id);
     const hit = anonymous ? undefined : network.get(c.organisation_id);
     const concepts = conceptFit(profile.match_keys, c.match_keys);
     const terms = overlap(profile.terms, c.terms);
@@ -110,7 +101,7 @@ export async function matchesForProfile(
       const asScored: Scored = {
         facts: t.org,
         score: t.score,
-        parts: { network: 0, fields: 0, concepts: 0, type: 0, place: 0 },
+        parts: { network: 0, common: 0, activity: 0, fields: 0, concepts: 0, type: 0, place: 0 },
         network: t.hit,
         sharedConcepts: t.concepts.shared,
         sharedFields: [],
@@ -118,7 +109,7 @@ export async function matchesForProfile(
       const reasons: Reason[] = [];
       if (offerMeetsRequest(profile.kind, t.c.kind))
         reasons.push(reasonText.offerMeetsRequest(profile.kind, t.c.kind, lang));
-      reasons.push(...(await organisationReasons(db, actor, asker, asScored, lang, names, t.anonymous)));
+      reasons.push(...organisationReasons(asker, asScored, lang, names, t.anonymous));
       const words = matchingWords(texts.get(profile.id) ?? '', texts.get(t.c.id) ?? '', t.terms.shared);
       if (words.length > 0) reasons.splice(1, 0, reasonText.matchingTerms(words, lang));
       if (t.sought.met.length > 0)

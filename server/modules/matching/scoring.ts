@@ -88,14 +88,23 @@ export function cosine(a: Map<number, number>, b: Map<number, number>): { score:
   return { score: dot / (norm(a) * norm(b)), shared: shared.sort((x, y) => y[1] - x[1]).map(([k]) => k) };
 }
 
-/** Weights of the parts of an organisation suggestion (tuned with `npm run eval:matching`). */
+/**
+ * Weights of the parts of an organisation suggestion, tuned with `npm run eval:matching` on the
+ * Horizon 2020 consortia (see docs/MATCHING.md): common partners in real projects and how active
+ * the candidate is predict new partnerships best; shared fields of work, concepts, complementary
+ * types and the partner regions refine the order. Resource allocation (partners in between
+ * weighed by their own number of partners) ranked worse there and stays available for variants.
+ */
 export const organisationWeights = {
-  network: 0.5,
-  fields: 0.2,
-  concepts: 0.15,
-  type: 0.1,
+  network: 0,
+  common: 0.45,
+  activity: 0.3,
+  fields: 0.1,
+  concepts: 0.05,
+  type: 0.05,
   place: 0.05,
 };
+export type OrganisationWeights = typeof organisationWeights;
 
 /** Weights of the parts of a profile match. */
 export const profileWeights = {

@@ -14,7 +14,7 @@ import {
   organisationFacts,
 } from './features';
 import { countryNames, reasonText } from './reasons';
-import { conceptFit, cosine, organisationWeights, placeFit, typeFit } from './scoring';
+import { conceptFit, cosine, type OrganisationWeights, organisationWeights, placeFit, typeFit } from './scoring';
 
 /** The list filters of every suggestion route, as a predicate over `organisations o`. */
 export async function candidateFilter(db: Db, query: SuggestionsQuery): Promise<SQL | undefined> {
@@ -46,45 +46,76 @@ export async function organisationNames(db: Db, actor: Actor, ids: number[]): Pr
 export interface Scored {
   facts: OrganisationFacts;
   score: number;
-  parts: Record<keyof typeof organisationWeights, number>;
+  parts: Record<keyof OrganisationWeights, number>;
   network?: NetworkHit;
   sharedConcepts: string[];
   sharedFields: number[];
 }
 
-/** Scores an organisation against the asker from the network, fields, concepts, types and places. */
+/** The best values among the candidates, which the network and activity parts are measured against. */
+export interface Bests {
+  allocation: number;
+  via: number;
+  projects: number;
+}
+
+export function bestsOf(network: Map<number, NetworkHit>, candidates: Iterable<OrganisationFacts>): Bests {
+  const hits = [...network.values()];
+  return {
+    allocation: Math.max(0, ...hits.map((n) => n.allocation)),
+    via: Math.max(0, ...hits.map((n) => n.via)),
+    projects: Math.max(0, ...hits.map((n) => n.projects), ...[...candidates].map((c) => c.projects)),
+  };
+}
+
+/** How many candidates the network and the concepts offer, and how many of the network's are scored in full. */
+const NETWORK_CANDIDATES = 200;
+const CONCEPT_CANDIDATES = 50;
+const SHORTLIST = 60;
+
+const activityOf = (projects: number, bests: Bests) =>
+  bests.projects > 0 ? Math.log1p(projects) / Math.log1p(bests.projects) : 0;
+
+/** The parts of the score the network walk alone gives: resource allocation, common partners, activity. */
+function networkScore(hit: NetworkHit, bests: Bests, weights: OrganisationWeights): number {
+  return (
+    weights.network * (bests.allocation > 0 ? hit.allocation / bests.allocation : 0) +
+    weights.common * (bests.via > 0 ? hit.via / bests.via : 0) +
+    weights.activity * activityOf(hit.projects, bests)
+  );
+}
+
+/** Scores an organisation against the asker from the network, activity, fields, concepts, types and places. */
 export function scoreOrganisation(
   asker: OrganisationFacts,
   candidate: OrganisationFacts,
   network: NetworkHit | undefined,
-  bestAllocation: number,
+  bests: Bests,
+  weights: OrganisationWeights = organisationWeights,
 ): Scored {
   const fields = cosine(asker.fields, candidate.fields);
   const concepts = conceptFit(asker.conceptKeys, candidate.conceptKeys);
   const parts = {
-    network: network && bestAllocation > 0 ? network.allocation / bestAllocation : 0,
+    network: network && bests.allocation > 0 ? network.allocation / bests.allocation : 0,
+    common: network && bests.via > 0 ? network.via / bests.via : 0,
+    activity: activityOf(candidate.projects, bests),
     fields: fields.score,
     concepts: concepts.score,
     type: typeFit(asker.type, candidate.type).score,
     place: placeFit(asker, candidate).score,
   };
-  const score = Object.entries(parts).reduce(
-    (sum, [k, v]) => sum + organisationWeights[k as keyof typeof organisationWeights] * v,
-    0,
-  );
+  const score = Object.entries(parts).reduce((sum, [k, v]) => sum + weights[k as keyof OrganisationWeights] * v, 0);
   return { facts: candidate, score, parts, network, sharedConcepts: concepts.shared, sharedFields: fields.shared };
 }
 
 /** The reasons of a scored organisation, in words; `anonymous` leaves out what would name it. */
-export async function organisationReasons(
-  db: Db,
-  actor: Actor,
+export function organisationReasons(
   asker: OrganisationFacts,
   s: Scored,
   lang: ProfileLanguage,
   names: { via: Map<number, string>; fields: Map<number, string>; concepts: Map<string, string> },
   anonymous = false,
-): Promise<Reason[]> {
+): Reason[] {
   const reasons: Reason[] = [];
   if (s.sharedConcepts.length > 0)
     reasons.push(
@@ -114,8 +145,6 @@ export async function organisationReasons(
     reasons.push(reasonText.crossBorder(asker.land ?? '', label(s.facts), lang));
   } else if (place.sameRegion && !anonymous && s.facts.region)
     reasons.push(reasonText.sameRegion(s.facts.region, lang));
-  void db;
-  void actor;
   return reasons;
 }
 
@@ -165,26 +194,35 @@ export async function suggestPartnersForOrganisation(
   actor: Actor,
   organisationId: number,
   query: SuggestionsQuery,
+  options: { weights?: OrganisationWeights } = {},
 ): Promise<{ items: Suggestion[] }> {
   const asker = await askerFacts(db, actor, organisationId);
   const where = await candidateFilter(db, query);
-  const network = await networkCandidates(db, actor, organisationId, { limit: 200, where });
+  const weights = options.weights ?? organisationWeights;
+  const network = await networkCandidates(db, actor, organisationId, { limit: NETWORK_CANDIDATES, where });
   const byConcept = await conceptCandidates(db, actor, asker.conceptKeys, {
-    limit: 100,
+    limit: CONCEPT_CANDIDATES,
     exclude: [organisationId, ...network.keys()],
     where,
   });
   const known = await knownPartners(db, actor, organisationId, [...byConcept.keys()]);
-  const ids = [...network.keys(), ...[...byConcept.keys()].filter((id) => !known.has(id))];
+  // The network's own parts decide which of its candidates are looked at in full.
+  const preliminary = bestsOf(network, []);
+  const shortlist = [...network.entries()]
+    .map(([id, hit]) => ({ id, score: networkScore(hit, preliminary, weights) }))
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .slice(0, SHORTLIST)
+    .map((c) => c.id);
+  const ids = [...shortlist, ...[...byConcept.keys()].filter((id) => !known.has(id))];
   const facts = await organisationFacts(db, actor, ids);
-  const best = Math.max(0, ...[...network.values()].map((n) => n.allocation));
+  const bests = bestsOf(network, facts.values());
   const scored = [...facts.values()]
-    .map((f) => scoreOrganisation(asker, f, network.get(f.id), best))
+    .map((f) => scoreOrganisation(asker, f, network.get(f.id), bests, weights))
     .sort((a, b) => b.score - a.score || a.facts.id - b.facts.id)
     .slice(0, query.limit);
   const names = await reasonNames(db, actor, scored, query.lang);
   const items = await Promise.all(
-    scored.map(async (s) => organisationItem(s, await organisationReasons(db, actor, asker, s, query.lang, names))),
+    scored.map(async (s) => organisationItem(s, organisationReasons(asker, s, query.lang, names))),
   );
   return { items };
 }
