@@ -7,18 +7,16 @@ import type {
 } from '../../../contracts/calls';
 import { type ApplicationState, applicationTransitions as allowedMoves } from '../../../contracts/funding';
 import type { OrganisationType } from '../../../contracts/portfolio';
+import { germanDate, todayInGermany } from '../../calendar';
 import { type Db, intArray, queryRows } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, type FieldProblem, invalidBody } from '../../errors';
 import { type Actor, canEditFunding, isStaff, organisationScope } from '../accounts';
 import { recordAudit } from '../audit';
 import { formatEuroExactDe } from '../funding';
 import { manualProvenance } from '../programmes';
-import { type FieldProblem, invalidBody } from './calls.editing';
-import { callVisibleSql, findVisibleCall, todayInGermany } from './calls.service';
+import { callVisibleSql, findVisibleCall } from './calls.service';
 import { applicationPartners, applications, applicationTransitions } from './calls.table';
 import { eligibilityProblems } from './eligibility';
-
-const germanDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '');
 
 /**
  * Whether the application row under `alias` is visible: its call must be, and the reader is staff,
@@ -118,8 +116,8 @@ export async function submitApplication(
     throw new AppError(
       'conflict',
       call.opensOn && today < call.opensOn
-        ? `Der Aufruf öffnet erst am ${germanDate(call.opensOn)}.`
-        : `Der Aufruf ist seit dem ${germanDate(call.closesOn)} geschlossen.`,
+        ? `Der Aufruf öffnet erst am ${germanDate(call.opensOn ?? '')}.`
+        : `Der Aufruf ist seit dem ${germanDate(call.closesOn ?? '')} geschlossen.`,
       { opensOn: call.opensOn, closesOn: call.closesOn },
     );
   }

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationDetail } from '../../../contracts/calls';
+import { todayInGermany } from '../../calendar';
 import { queryRows } from '../../db/client';
 import { createTestUser, type Session, signIn } from '../../test/accounts';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
-import { todayInGermany } from './calls.service';
 
 // Applications to a call: submission with eligibility checks, the states and who may move them,
 // and the approval that creates the project and its grant in one transaction.

@@ -1,16 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ApplicationDetail, Award, TransitionApplication } from '../../../contracts/calls';
 import { applicationTransitions as allowedMoves } from '../../../contracts/funding';
+import { todayInGermany } from '../../calendar';
 import type { Db } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, invalidBody } from '../../errors';
 import type { Actor } from '../accounts';
 import { recordAudit } from '../audit';
 import { createGrant } from '../grants';
 import { manualProvenance, staleVersion } from '../programmes';
 import { insertProjects } from '../projects';
 import { getApplication } from './applications.service';
-import { invalidBody } from './calls.editing';
-import { todayInGermany } from './calls.service';
 import { applications, applicationTransitions, fundingCalls } from './calls.table';
 
 const stateNames = {

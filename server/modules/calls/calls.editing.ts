@@ -1,21 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CallDetail, CreateCall, UpdateCall } from '../../../contracts/calls';
 import { type Db, intArray, queryRows } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, type FieldProblem, invalidBody } from '../../errors';
 import { type Actor, canEditFunding } from '../accounts';
 import { recordAudit } from '../audit';
 import { findVisibleProgramme, manualProvenance, staleVersion } from '../programmes';
 import { findVisibleCall, getCall } from './calls.service';
 import { fundingCalls } from './calls.table';
-
-export type FieldProblem = { field: string; reason: string };
-
-/** A validation error naming each field under `body.`. */
-export function invalidBody(problems: FieldProblem[]): AppError {
-  return new AppError('validation_failed', `Ungültige Angaben: ${problems.map((p) => `body.${p.field}`).join(', ')}`, {
-    fields: problems.map((p) => ({ field: `body.${p.field}`, reason: p.reason })),
-  });
-}
 
 function requireFundingEditor(actor: Actor, programmeId: number): void {
   if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');

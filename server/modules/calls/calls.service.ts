@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { CallDetail, CallListItem, CallStatus, ListCallsQuery } from '../../../contracts/calls';
 import type { ApplicationState, CallDocument } from '../../../contracts/funding';
 import type { OrganisationType } from '../../../contracts/portfolio';
+import { todayInGermany } from '../../calendar';
 import { rowsInIdOrder } from '../../db/batch';
 import { type Db, intArray, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
@@ -10,11 +11,6 @@ import { type Actor, canEditFunding, isAdmin, isStaff, programmeScope } from '..
 import { naceCodeSql } from '../organisations';
 import { programmeVisibleSql } from '../programmes';
 import { eligibilitySummary } from './eligibility';
-
-/** Today in Germany as an ISO date: calls open and close by the German calendar day. */
-export function todayInGermany(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
-}
 
 /**
  * Whether the call row under `alias` is visible: its programme must be, and the call itself is

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallListItem } from '../../../contracts/calls';
+import { todayInGermany } from '../../calendar';
 import { queryRows } from '../../db/client';
 import { createTestUser, type Session, signIn } from '../../test/accounts';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
-import { todayInGermany } from './calls.service';
 
 // Funding calls: public lists with filters derived from dates and eligibility, editing by the
 // programme's funding editors with field-named refusals and optimistic versions.

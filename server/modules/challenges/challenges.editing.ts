@@ -1,30 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ChallengeDetail, CloseChallenge, CreateChallenge, UpdateChallenge } from '../../../contracts/challenges';
+import { germanDate, todayInGermany } from '../../calendar';
 import { type Db, intArray, queryRows } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, type FieldProblem, invalidBody } from '../../errors';
 import type { Actor } from '../accounts';
 import { recordAudit } from '../audit';
 import { analyseText, matchKeysOf, unknownConceptKeys } from '../matching';
 import { organisationVisibleSql, staleVersion } from '../programmes';
-import {
-  findVisibleChallenge,
-  getChallenge,
-  isOwnerSide,
-  todayInGermany,
-  type VisibleChallenge,
-} from './challenges.service';
+import { findVisibleChallenge, getChallenge, isOwnerSide, type VisibleChallenge } from './challenges.service';
 import { challenges } from './challenges.table';
-
-export type FieldProblem = { field: string; reason: string };
-
-const germanDate = (iso: string) => iso.split('-').reverse().join('.');
-
-/** A validation error naming each field under `body.`. */
-export function invalidBody(problems: FieldProblem[]): AppError {
-  return new AppError('validation_failed', `Ungültige Angaben: ${problems.map((p) => `body.${p.field}`).join(', ')}`, {
-    fields: problems.map((p) => ({ field: `body.${p.field}`, reason: p.reason })),
-  });
-}
 
 /** The organisations among `ids` that exist and that the actor may see, with their names. */
 export async function visibleOrganisations(db: Db, actor: Actor, ids: number[]): Promise<Map<number, string>> {

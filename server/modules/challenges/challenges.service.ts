@@ -1,16 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ChallengeDetail, ChallengeListItem, ListChallengesQuery } from '../../../contracts/challenges';
 import type { ProfileLanguage } from '../../../contracts/matching';
+import { todayInGermany } from '../../calendar';
 import { type Db, intArray, queryRows, textArray } from '../../db/client';
 import { AppError } from '../../errors';
 import { type Actor, canEditOrganisation, isAdmin, isStaff, organisationScope } from '../accounts';
 import { describeConcepts } from '../matching';
 import { organisationVisibleSql } from '../programmes';
-
-/** Today in Germany as an ISO date: deadlines end with the German calendar day. */
-export function todayInGermany(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
-}
 
 /** The owner side: those who speak for the challenge's organisation (its people, unscoped agency staff, admins). */
 export const isOwnerSide = (actor: Actor, challenge: { organisationId: number }): boolean =>

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengeListItem } from '../../../contracts/challenges';
+import { todayInGermany } from '../../calendar';
 import { queryRows } from '../../db/client';
 import { createTestUser, type Session, signIn } from '../../test/accounts';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
 import { analyseText, matchKeysOf } from '../matching';
-import { todayInGermany } from './challenges.service';
 
 // Challenges: posted by those who speak for an organisation, concepts from the text unless given,
 // public or invite-only, invitations, edits with versions, closing; refusals name the field.

@@ -2,19 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Invitation, InviteOrganisations } from '../../../contracts/challenges';
 import type { SuggestionsQuery } from '../../../contracts/matching';
 import type { OrganisationType } from '../../../contracts/portfolio';
+import { todayInGermany } from '../../calendar';
 import { type Db, queryRows } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, type FieldProblem, invalidBody } from '../../errors';
 import type { Actor } from '../accounts';
 import { recordAudit } from '../audit';
 import { suggestOrganisationsForChallenge } from '../matching';
 import { organisationVisibleSql } from '../programmes';
-import { type FieldProblem, invalidBody, requireOwnerSide, visibleOrganisations } from './challenges.editing';
-import {
-  findVisibleChallenge,
-  isAcceptingResponses,
-  requireOwnerSideOrStaff,
-  todayInGermany,
-} from './challenges.service';
+import { requireOwnerSide, visibleOrganisations } from './challenges.editing';
+import { findVisibleChallenge, isAcceptingResponses, requireOwnerSideOrStaff } from './challenges.service';
 import { challengeInvitations } from './challenges.table';
 
 /**

@@ -6,16 +6,15 @@ import {
   responseMoves,
   type SetResponseStatus,
 } from '../../../contracts/challenges';
+import { germanDate, todayInGermany } from '../../calendar';
 import { type Db, intArray, queryRows } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, invalidBody } from '../../errors';
 import { type Actor, canEditOrganisation, isStaff, organisationScope } from '../accounts';
 import { recordAudit } from '../audit';
 import { staleVersion } from '../programmes';
-import { invalidBody, requireOwnerSide, visibleOrganisations } from './challenges.editing';
-import { findVisibleChallenge, isOwnerSide, todayInGermany, type VisibleChallenge } from './challenges.service';
+import { requireOwnerSide, visibleOrganisations } from './challenges.editing';
+import { findVisibleChallenge, isOwnerSide, type VisibleChallenge } from './challenges.service';
 import { challengeInvitations, challengeResponses } from './challenges.table';
-
-const germanDate = (iso: string) => iso.split('-').reverse().join('.');
 
 const statusNames = {
   submitted: 'eingereicht',

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengeResponse } from '../../../contracts/challenges';
+import { todayInGermany } from '../../calendar';
 import { queryRows } from '../../db/client';
 import { createTestUser, type Session, signIn } from '../../test/accounts';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
-import { todayInGermany } from './challenges.service';
 
 // Responses to a challenge: one per organisation, until the deadline, never by the owner itself;
 // seen in full by the owner side and staff, by a respondent only its own; shortlist → select.

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
+import type { FieldProblem } from '../../errors';
 import type { Actor } from '../accounts';
 import { organisationVisibleSql } from '../programmes';
-import type { FieldProblem } from './problems';
 
 /** The organisation types that may review profiles and broker contacts. */
 export const agencyTypes = ['development_agency', 'cluster_organisation'] as const;

@@ -9,15 +9,14 @@ import {
   type ListContactsQuery,
   type Party,
 } from '../../../contracts/profiles';
+import { todayInGermany } from '../../calendar';
 import { type Db, queryRows } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, type FieldProblem, invalidBody } from '../../errors';
 import type { Actor } from '../accounts';
 import { recordAudit } from '../audit';
 import { grantVisibleSql } from '../grants';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 import { defaultAgencyId } from './agencies';
-import { todayInGermany } from './dates';
-import { type FieldProblem, invalidBody } from './problems';
 import { actsForAgency, actsForAgencySql, requireUser, speaksFor, speaksForSql } from './profiles.policy';
 import { partyOf, profileAccessSql } from './profiles.service';
 import { partnerContactEvents, partnerContacts } from './profiles.table';

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail, ProfileDetail } from '../../../contracts/profiles';
+import { addDays, germanDate, todayInGermany } from '../../calendar';
 import { queryRows } from '../../db/client';
 import type { Session } from '../../test/accounts';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
 import { FOLLOW_UP_WEEKS } from './contacts.transitions';
-import { addDays, germanDate, todayInGermany } from './dates';
 import { numbersIn, type Org, setUpMatchmaking } from './profiles.fixtures';
 
 // The contact funnel: an expression of interest, brokered by the agency, a meeting, the rating six

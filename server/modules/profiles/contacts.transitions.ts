@@ -2,15 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ContactStage } from '../../../contracts/matching';
 import { type ContactDetail, contactTransitions, type TransitionContact } from '../../../contracts/profiles';
+import { addDays, germanDate, todayInGermany } from '../../calendar';
 import { type Db, queryRows } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, type FieldProblem, invalidBody } from '../../errors';
 import type { Actor } from '../accounts';
 import { recordAudit } from '../audit';
 import { grantVisibleSql } from '../grants';
 import { projectVisibleSql, staleVersion } from '../programmes';
 import { getContact, loadContact } from './contacts.service';
-import { addDays, germanDate, todayInGermany } from './dates';
-import { type FieldProblem, invalidBody } from './problems';
 import { requireUser } from './profiles.policy';
 import { partnerContactEvents, partnerContacts } from './profiles.table';
 

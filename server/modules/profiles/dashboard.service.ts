@@ -8,10 +8,10 @@ import {
   profileStatuses,
 } from '../../../contracts/matching';
 import type { MatchingDashboard, MatchingDashboardQuery } from '../../../contracts/profiles';
+import { todayInGermany } from '../../calendar';
 import { type Db, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Actor } from '../accounts';
-import { todayInGermany } from './dates';
 import { actsForAgency, actsForAgencySql, agencyScope, requireUser } from './profiles.policy';
 
 const zeros = <K extends string>(keys: readonly K[]) =>

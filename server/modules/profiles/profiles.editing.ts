@@ -1,14 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CreateProfile, ProfileDetail, UpdateProfile } from '../../../contracts/profiles';
+import { addMonths, germanDate, todayInGermany } from '../../calendar';
 import { type Db, intArray, queryRows } from '../../db/client';
-import { AppError } from '../../errors';
+import { AppError, type FieldProblem, invalidBody } from '../../errors';
 import type { Actor } from '../accounts';
 import { recordAudit } from '../audit';
 import { analyseText, matchKeysOf, unknownConceptKeys } from '../matching';
 import { manualProvenance, staleVersion } from '../programmes';
 import { agencyProblem, defaultAgencyId } from './agencies';
-import { addMonths, germanDate, todayInGermany } from './dates';
-import { type FieldProblem, invalidBody } from './problems';
 import { requireUser, speaksFor } from './profiles.policy';
 import { getProfile, loadProfile } from './profiles.service';
 import { partnerProfiles } from './profiles.table';

@@ -7,12 +7,12 @@ import type {
   ProfileDetail,
   ProfileListItem,
 } from '../../../contracts/profiles';
+import { addDays, todayInGermany } from '../../calendar';
 import { type Db, intArray, queryRows, textArray } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Actor } from '../accounts';
 import { analyseText, describeConcepts } from '../matching';
 import { organisationVisibleSql } from '../programmes';
-import { addDays, todayInGermany } from './dates';
 import { actsForAgency, actsForAgencySql, speaksFor, speaksForSql } from './profiles.policy';
 
 /** A profile may be renewed from this many days before it expires. */

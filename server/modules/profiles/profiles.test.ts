@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileDetail, ProfileListItem } from '../../../contracts/profiles';
+import { addDays, addMonths, germanDate, todayInGermany } from '../../calendar';
 import { queryRows } from '../../db/client';
 import type { Session } from '../../test/accounts';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
-import { addDays, addMonths, germanDate, todayInGermany } from './dates';
 import { numbersIn, type Org, setUpMatchmaking } from './profiles.fixtures';
 
 // Partner profiles: written as drafts by those who speak for an organisation, reviewed by its

@@ -3,6 +3,7 @@ import type { Visibility } from '../../../contracts/accounts';
 import type { FundingKind, FundingSource, ProjectStatus } from '../../../contracts/portfolio';
 import { fundingKinds, fundingSources, projectStatuses } from '../../../contracts/portfolio';
 import type { ProgressReport, ReportFigure, ReportHeadline, ReportProject } from '../../../contracts/reports';
+import { todayInGermany } from '../../calendar';
 import type { Db } from '../../db/client';
 import { fieldsOfAction, fundingLines, projects, regions, reportedFigures } from '../../db/schema';
 import type { Actor } from '../accounts';
@@ -40,17 +41,12 @@ const levelRank: Record<Visibility, number> = { public: 0, internal: 1, restrict
 
 type Bucket = { source: FundingSource; kind: FundingKind; year: number | null; amountCents: number };
 
-/** Today's date in Berlin as an ISO date: the default of a report's date. */
-export function todayInBerlin(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
-}
-
 /** The progress report of a programme as of a date, over the records the actor may see. */
 export async function getProgrammeReport(
   db: Db,
   actor: Actor,
   programmeId: number,
-  asOf: string = todayInBerlin(),
+  asOf: string = todayInGermany(),
 ): Promise<ProgressReport> {
   const programme = await findVisibleProgramme(db, actor, programmeId);
   const report = await buildReport(db, actor, programme, asOf);

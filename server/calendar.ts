@@ -1,7 +1,7 @@
-// Calendar days as ISO strings, by the German calendar: profiles expire, meetings are followed up
-// and dashboards count months by the day in Berlin.
+// Calendar days as ISO strings, by the German calendar: calls open and close, profiles expire,
+// meetings are followed up, reports are dated and dashboards count months by the day in Berlin.
 
-/** Today in Germany as an ISO date. */
+/** Today in Germany (Europe/Berlin) as an ISO date. */
 export function todayInGermany(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
 }
