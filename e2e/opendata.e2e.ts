@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot, useJourney } from './harness';
 
-// Open data: from the navigation to the open-data page, then the 360Giving package it links.
+// Open data: from the navigation (its "Mehr" menu) to the open-data page, then the 360Giving package it links.
 describe('open data in Chromium', () => {
   const journey = useJourney();
 
   it('lists the open datasets with licence, counts and downloads', async () => {
     const { page } = journey;
     await page.goto(journey.server.url);
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Offene Daten' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('button', { name: 'Mehr' }).click();
+    await page.getByRole('menuitem', { name: 'Offene Daten' }).click();
     await page.getByRole('heading', { name: 'Offene Daten', level: 1 }).waitFor();
     const table = page.getByRole('table', { name: 'Offene Datensätze' });
     await table.waitFor();

@@ -69,7 +69,8 @@ describe('portfolio journey in Chromium', () => {
   });
 
   it('switches the interface to English', async () => {
-    await journey.page.getByRole('link', { name: 'Über Standort' }).first().click();
+    await journey.page.getByRole('button', { name: 'Mehr' }).click();
+    await journey.page.getByRole('menuitem', { name: 'Über Standort' }).click();
     await journey.page.getByText('© GeoBasis-DE / BKG 2021 (Daten verändert)', { exact: false }).waitFor();
     await journey.page.getByText('EN', { exact: true }).click();
     await journey.page.getByRole('heading', { name: 'About Standort' }).waitFor();

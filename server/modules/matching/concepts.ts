@@ -22,14 +22,14 @@ function findTerm(term: Term, textWords: string[], joined: string): string | nul
 
 /**
  * Whether a word of a text is a label's word: one begins with the other, or they share a beginning
- * of seven letters and 60 % of the shorter one ("Kunststoffteile" is "Kunststoffwaren";
- * "Elektrolyseure" is not "Elektroinstallation", "Wasserstoff" not "Wasserbau").
+ * of eight letters and 60 % of the shorter one ("Kunststoffteile" is "Kunststoffwaren";
+ * "Elektronik" is not "Elektroinstallation", "Wasserstoff" not "Wasserbau").
  */
 function sameWord(a: string, b: string): boolean {
   let common = 0;
   while (common < a.length && common < b.length && a[common] === b[common]) common++;
   const shorter = Math.min(a.length, b.length);
-  return common === shorter || (common >= 7 && common >= 0.6 * shorter);
+  return common === shorter || (common >= 8 && common >= 0.6 * shorter);
 }
 
 /** How much of a NACE label's weight a text must cover, and how rare the covered words must be in sum. */

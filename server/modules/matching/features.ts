@@ -26,15 +26,14 @@ export interface NetworkHit {
  * Partners of partners from real shared projects: walks the asker's latest projects, its closest
  * partners and their latest projects (bounded, so a hub of thousands of projects costs the same),
  * and scores each organisation met there by resource allocation. Existing partners are left out.
- * `only` restricts the scoring to given candidates; `where` filters them (over `organisations o`).
+ * `where` filters the candidates (over `organisations o`).
  */
 export async function networkCandidates(
   db: Db,
   actor: Actor,
   organisationId: number,
-  options: { limit: number; only?: number[]; where?: SQL },
+  options: { limit: number; where?: SQL },
 ): Promise<Map<number, NetworkHit>> {
-  const only = options.only ? sql`and pr.c = any(${intArray(options.only)})` : sql``;
   const rows = await queryRows<{ c: number; allocation: number; via: number; via_ids: number[]; projects: number }>(
     db,
     sql`with own as materialized (
@@ -65,7 +64,7 @@ export async function networkCandidates(
           select pr.c, sum(1.0 / d.d)::float8 as allocation, count(*)::int as via,
             (array_agg(pr.z order by pr.w desc, d.d))[1:3] as via_ids
           from pairs pr join degree d using (z) join organisations o on o.id = pr.c
-          where pr.c not in (select c from known) and ${organisationVisibleSql(actor, 'o')} ${only}
+          where pr.c not in (select c from known) and ${organisationVisibleSql(actor, 'o')}
             ${options.where ? sql`and ${options.where}` : sql``}
           group by pr.c order by via desc, allocation desc, pr.c limit ${options.limit}) t`,
   );
@@ -75,6 +74,38 @@ export async function networkCandidates(
       { allocation: Number(r.allocation), via: r.via, viaIds: r.via_ids.map(Number), projects: r.projects },
     ]),
   );
+}
+
+/**
+ * The partners the asker shares with each of the given organisations (from visible projects):
+ * the network part of a profile match, where the candidates are known and a walk is not needed.
+ */
+export async function commonPartners(
+  db: Db,
+  actor: Actor,
+  organisationId: number,
+  candidates: number[],
+): Promise<Map<number, NetworkHit>> {
+  if (candidates.length === 0) return new Map();
+  const rows = await queryRows<{ c: number; via: number; via_ids: number[] }>(
+    db,
+    sql`with mine as materialized (
+          select distinct po2.organisation_id as z
+          from project_organisations po1
+          join projects p on p.id = po1.project_id
+          join project_organisations po2 on po2.project_id = po1.project_id
+          where po1.organisation_id = ${organisationId} and po2.organisation_id <> ${organisationId}
+            and ${projectVisibleSql(actor, 'p')})
+        select po1.organisation_id as c, count(distinct po2.organisation_id)::int as via,
+          (array_agg(distinct po2.organisation_id))[1:3] as via_ids
+        from project_organisations po1
+        join projects p on p.id = po1.project_id
+        join project_organisations po2 on po2.project_id = po1.project_id
+        where po1.organisation_id = any(${intArray(candidates)}) and po2.organisation_id <> po1.organisation_id
+          and po2.organisation_id in (select z from mine) and ${projectVisibleSql(actor, 'p')}
+        group by po1.organisation_id`,
+  );
+  return new Map(rows.map((r) => [r.c, { allocation: r.via, via: r.via, viaIds: r.via_ids.map(Number), projects: 0 }]));
 }
 
 /** The organisations the asker already shares a visible project with. */

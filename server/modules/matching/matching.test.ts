@@ -57,6 +57,10 @@ describe.each(testTargets)('partner matching on %s', (target) => {
     const h2 = await analyseText(ctx.db, 'Wasserstoff-Elektrolyseure für die Stahlindustrie');
     expect(keys(h2)).toContain('tech:hydrogen');
     expect(keys(h2)).not.toContain('nace:42.91');
+    const electronics = await analyseText(ctx.db, 'Wir bringen Elektronik und Steuerung ein');
+    expect(keys(electronics)).not.toContain('nace:43.21');
+    const plastics = await analyseText(ctx.db, 'Kunststoffteile im Spritzguss');
+    expect(keys(plastics)).toEqual(expect.arrayContaining(['tech:plastics', 'nace:22.29']));
   });
 
   it('suggests partners of an organisation with a score and reasons, never its existing partners', async () => {

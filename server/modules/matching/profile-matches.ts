@@ -1,11 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ProfileKind, ProfileLanguage, Reason, Suggestion, SuggestionsQuery } from '../../../contracts/matching';
 import type { OrganisationType } from '../../../contracts/portfolio';
-import { type Db, intArray, queryRows, textArray } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import { type Actor, knowsAnonymousAuthor } from '../accounts';
 import { organisationVisibleSql } from '../programmes';
-import { networkCandidates, organisationFacts } from './features';
+import { commonPartners, organisationFacts } from './features';
 import { countryNames, reasonText, typeName } from './reasons';
 import { conceptFit, kindFit, offerMeetsRequest, overlap, placeFit, profileWeights, typeFit } from './scoring';
 import { candidateFilter, conceptLabels, organisationReasons, rounded, type Scored } from './suggestions';
@@ -32,8 +32,10 @@ const profileColumns = sql`p.id, p.organisation_id, p.agency_organisation_id, p.
   p.sought_types, p.sought_sizes, p.sought_countries, p.sought_region_ids, p.visibility, p.status,
   (p.status = 'published' and p.expires_on >= (now() at time zone 'Europe/Berlin')::date) as live`;
 
-/** How many candidates are scored in full after the cheap first cut. */
-const CANDIDATES = 300;
+/** How many concepts and stems of a profile look for candidates, and how many each brings. */
+const MAX_KEYS = 8;
+const MAX_TERMS = 6;
+const PER_PROBE = 80;
 
 /**
  * Profiles that match a profile: they share concepts (across languages) or terms; ranked by
@@ -57,11 +59,11 @@ export async function matchesForProfile(
   const orgIds = [...new Set(candidates.map((c) => c.organisation_id))];
   const [facts, network] = await Promise.all([
     organisationFacts(db, actor, [profile.organisation_id, ...orgIds]),
-    networkCandidates(db, actor, profile.organisation_id, { limit: orgIds.length, only: orgIds }),
+    commonPartners(db, actor, profile.organisation_id, orgIds),
   ]);
   const asker = facts.get(profile.organisation_id);
   if (!asker) throw new AppError('not_found', `Profil ${profileId} wurde nicht gefunden.`);
-  const best = Math.max(0, ...[...network.values()].map((n) => n.allocation));
+  const best = Math.max(0, ...[...network.values()].map((n) => n.via));
   const scored = candidates.flatMap((c) => {
     const org = facts.get(c.organisation_id);
     if (!org) return [];
@@ -76,7 +78,7 @@ export async function matchesForProfile(
       terms: terms.score,
       kind: kindFit(profile.kind, c.kind),
       sought: sought.score,
-      network: hit && best > 0 ? hit.allocation / best : 0,
+      network: hit && best > 0 ? hit.via / best : 0,
       type: typeFit(asker.type, org.type).score,
       place: placeFit(asker, org).score,
     };
@@ -144,19 +146,31 @@ async function liveProfilesMatching(
   profile: ProfileRow,
   where: SQL | undefined,
 ): Promise<ProfileRow[]> {
-  if (profile.match_keys.length === 0 && profile.terms.length === 0) return [];
-  const keys = textArray(profile.match_keys);
-  const terms = textArray(profile.terms);
+  // Per concept (and, where concepts are few, per word stem) the latest live profiles having it:
+  // a common concept costs a bounded walk, not a comparison with every profile that has it.
+  const keys = profile.match_keys.filter((k) => !/^nace:\d{2}$/.test(k)).slice(0, MAX_KEYS);
+  const probes = [
+    ...keys.map((k) => sql`p.match_keys @> array[${k}]::text[]`),
+    ...(keys.length < 3 ? profile.terms.slice(0, MAX_TERMS).map((t) => sql`p.terms @> array[${t}]::text[]`) : []),
+  ];
+  if (probes.length === 0) return [];
+  const live = sql`p.status = 'published' and p.expires_on >= (now() at time zone 'Europe/Berlin')::date
+    and p.organisation_id <> ${profile.organisation_id}`;
+  const filtered = where
+    ? sql`and exists (select 1 from organisations o where o.id = p.organisation_id and ${where})`
+    : sql``;
+  const perProbe = sql.join(
+    probes.map(
+      (probe) =>
+        sql`(select p.id from partner_profiles p where ${probe} and ${live} ${filtered}
+             order by p.published_at desc nulls last, p.id desc limit ${PER_PROBE})`,
+    ),
+    sql` union `,
+  );
   return queryRows<ProfileRow>(
     db,
     sql`select ${profileColumns} from partner_profiles p join organisations o on o.id = p.organisation_id
-        where (p.match_keys && ${keys} or p.terms && ${terms})
-          and p.status = 'published' and p.expires_on >= (now() at time zone 'Europe/Berlin')::date
-          and p.organisation_id <> ${profile.organisation_id} and ${organisationVisibleSql(actor, 'o')}
-          ${where ? sql`and ${where}` : sql``}
-        order by 3 * cardinality(array(select unnest(p.match_keys) intersect select unnest(${keys})))
-          + cardinality(array(select unnest(p.terms) intersect select unnest(${terms}))) desc, p.id
-        limit ${CANDIDATES}`,
+        where p.id in (${perProbe}) and ${organisationVisibleSql(actor, 'o')}`,
   );
 }
 

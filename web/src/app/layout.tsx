@@ -5,6 +5,7 @@ import {
   Container,
   Drawer,
   Group,
+  Menu,
   NavLink,
   SegmentedControl,
   Stack,
@@ -29,11 +30,13 @@ const navItems = [
     key: 'nav.calls',
     isActive: (path: string) => path.startsWith('/calls') || path.startsWith('/applications'),
   },
+  { to: '/challenges', key: 'challenges.nav', isActive: (path: string) => path.startsWith('/challenges') },
   {
     to: '/organisations',
     key: 'nav.organisations',
     isActive: (path: string) => path.startsWith('/organisations'),
   },
+  { to: '/matching', key: 'matching.nav', isActive: (path: string) => path.startsWith('/matching') },
   { to: '/map', key: 'nav.map', isActive: (path: string) => path.startsWith('/map') },
   { to: '/partnerships', key: 'nav.partnerships', isActive: (path: string) => path.startsWith('/partnerships') },
   { to: '/people', key: 'nav.people', isActive: (path: string) => path.startsWith('/people') },
@@ -41,6 +44,34 @@ const navItems = [
   { to: '/open-data', key: 'openData.nav', isActive: (path: string) => path.startsWith('/open-data') },
   { to: '/about', key: 'nav.about', isActive: (path: string) => path.startsWith('/about') },
 ] as const;
+
+/** On wide screens the last items (networks, open data, about) sit in a "Mehr" menu, so the row fits 1366 px in every language. */
+const inRow = navItems.length - 3;
+
+function MoreMenu({ pathname }: { pathname: string }) {
+  const { t } = useTranslation();
+  const items = navItems.slice(inRow);
+  const active = items.some((item) => item.isActive(pathname));
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <UnstyledButton className={classes.navLink} data-active={active || undefined}>
+          {t('nav.more')}{' '}
+          <span aria-hidden="true" style={{ fontSize: '0.75em' }}>
+            ▾
+          </span>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((item) => (
+          <Menu.Item key={item.to} component={Link} to={item.to}>
+            {t(item.key)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -110,7 +141,7 @@ export function Layout() {
           </Group>
           <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="lg" h={44}>
             <Group gap={4} wrap="nowrap">
-              {navItems.map((item) => (
+              {navItems.slice(0, inRow).map((item) => (
                 <Link
                   key={item.to}
                   to={item.to}
@@ -121,6 +152,7 @@ export function Layout() {
                   {t(item.key)}
                 </Link>
               ))}
+              <MoreMenu pathname={pathname} />
               <AdminMenu className={classes.navLink} isActive={pathname.startsWith('/admin')} />
             </Group>
           </Box>

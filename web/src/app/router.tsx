@@ -8,8 +8,16 @@ import { ResetPasswordPage } from '../features/accounts/reset-password-page';
 import { parseUsersSearch } from '../features/accounts/users-search';
 import { parseAuditSearch } from '../features/audit/audit-search';
 import { parseCallSearch } from '../features/calls/call-search';
+import { parseChallengeDetailSearch, parseChallengeSearch } from '../features/challenges/challenge-search';
 import { parseGrantSearch } from '../features/grants/grant-search';
 import { parseMapSearch } from '../features/map/map-search';
+import {
+  parseContactSearch,
+  parseMyProfilesSearch,
+  parseNewProfileSearch,
+  parseProfileSearch,
+  parseReviewSearch,
+} from '../features/matching/matching-search';
 import { NetworksPage } from '../features/networks/networks-page';
 import { parseDuplicatesSearch } from '../features/organisations/duplicates-search';
 import { OrganisationDetailPage } from '../features/organisations/organisation-detail-page';
@@ -127,6 +135,33 @@ const applicationDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/applications/$applicationId',
   component: lazyRouteComponent(() => import('../features/calls/application-detail-page'), 'ApplicationDetailPage'),
+});
+
+// Cross-innovation challenges: the public list and a challenge; posting and answering are for the signed-in.
+const challengeListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/challenges',
+  validateSearch: parseChallengeSearch,
+  component: lazyRouteComponent(() => import('../features/challenges/challenge-list-page'), 'ChallengeListPage'),
+});
+
+const challengeNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/challenges/new',
+  component: lazyRouteComponent(() => import('../features/challenges/challenge-form-page'), 'ChallengeNewPage'),
+});
+
+const challengeEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/challenges/$challengeId/edit',
+  component: lazyRouteComponent(() => import('../features/challenges/challenge-form-page'), 'ChallengeEditPage'),
+});
+
+const challengeDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/challenges/$challengeId',
+  validateSearch: parseChallengeDetailSearch,
+  component: lazyRouteComponent(() => import('../features/challenges/challenge-detail-page'), 'ChallengeDetailPage'),
 });
 
 const organisationListRoute = createRoute({
@@ -259,12 +294,70 @@ const grantImportRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/imports/grant-import-page'), 'GrantImportPage'),
 });
 
+// Partner matchmaking: the public profiles; own profiles, review, contacts and the dashboard for the signed-in.
+const matchingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching',
+  validateSearch: parseProfileSearch,
+  component: lazyRouteComponent(() => import('../features/matching/profile-list-page'), 'ProfileListPage'),
+});
+
+const matchingMineRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/mine',
+  validateSearch: parseMyProfilesSearch,
+  component: lazyRouteComponent(() => import('../features/matching/my-profiles-page'), 'MyProfilesPage'),
+});
+
+const matchingReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/review',
+  validateSearch: parseReviewSearch,
+  component: lazyRouteComponent(() => import('../features/matching/review-page'), 'ReviewPage'),
+});
+
+const matchingContactsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/contacts',
+  validateSearch: parseContactSearch,
+  component: lazyRouteComponent(() => import('../features/matching/contacts-page'), 'ContactsPage'),
+});
+
+const matchingDashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/dashboard',
+  component: lazyRouteComponent(() => import('../features/matching/dashboard-page'), 'MatchingDashboardPage'),
+});
+
+const profileNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/profiles/new',
+  validateSearch: parseNewProfileSearch,
+  component: lazyRouteComponent(() => import('../features/matching/profile-form-page'), 'ProfileNewPage'),
+});
+
+const profileEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/profiles/$profileId/edit',
+  component: lazyRouteComponent(() => import('../features/matching/profile-form-page'), 'ProfileEditPage'),
+});
+
+const profileDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/profiles/$profileId',
+  component: lazyRouteComponent(() => import('../features/matching/profile-detail-page'), 'ProfileDetailPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   callListRoute,
   callNewRoute,
   callDetailRoute,
   callEditRoute,
   applicationDetailRoute,
+  challengeListRoute,
+  challengeNewRoute,
+  challengeDetailRoute,
+  challengeEditRoute,
   programmeListRoute,
   programmeDashboardRoute,
   programmeReportRoute,
@@ -292,6 +385,14 @@ const routeTree = rootRoute.addChildren([
   accountRoute,
   usersRoute,
   auditRoute,
+  matchingRoute,
+  matchingMineRoute,
+  matchingReviewRoute,
+  matchingContactsRoute,
+  matchingDashboardRoute,
+  profileNewRoute,
+  profileDetailRoute,
+  profileEditRoute,
 ]);
 
 export const router = createRouter({

@@ -1,18 +1,30 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import challengesDe from '../locales/challenges/de.json';
+import challengesEn from '../locales/challenges/en.json';
+import challengesIt from '../locales/challenges/it.json';
 import de from '../locales/de.json';
 import en from '../locales/en.json';
 import it from '../locales/it.json';
+import matchingDe from '../locales/matching/de.json';
+import matchingEn from '../locales/matching/en.json';
+import matchingIt from '../locales/matching/it.json';
 
 export const languages = ['de', 'en', 'it'] as const;
 export type Language = (typeof languages)[number];
 
-/** The translations per language; German is the reference and the fallback. */
+/**
+ * The translations per language; German is the reference and the fallback. The matchmaking and
+ * challenge pages keep their texts in files of their own, under the keys `matching` and `challenges`.
+ */
 export const resources = {
-  de: { translation: de },
-  en: { translation: en },
-  it: { translation: it },
+  de: { translation: { ...de, matching: matchingDe, challenges: challengesDe } },
+  en: { translation: { ...en, matching: matchingEn, challenges: challengesEn } },
+  it: { translation: { ...it, matching: matchingIt, challenges: challengesIt } },
 } satisfies Record<Language, { translation: object }>;
+
+/** The German texts, the reference every key used with t() must exist in. */
+export type GermanTexts = (typeof resources)['de']['translation'];
 
 const storageKey = 'standort.language';
 

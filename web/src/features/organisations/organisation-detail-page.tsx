@@ -13,6 +13,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { VisibilityBadge } from '../../ui/visibility';
 import { useCanEditOrganisation } from '../accounts/permissions';
 import { OrganisationGrants } from '../grants/grants-section';
+import { PartnerSuggestions } from '../matching/partner-suggestions';
 import { useCountryName } from './country';
 import { OrganisationFacts } from './organisation-facts';
 import { OrganisationFormModal } from './organisation-form-modal';
@@ -101,6 +102,7 @@ function OrganisationView({ organisation, onReload }: { organisation: Organisati
             <OrganisationProgrammes organisation={organisation} />
             <OrganisationGrants organisationId={organisation.id} />
             <OrganisationPartners organisation={organisation} />
+            <PartnerSuggestions organisationId={organisation.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
