@@ -99,6 +99,7 @@ export const reasonCodes = [
   'same_region',
   'partners_of_partners',
   'shared_fields',
+  'project_topics',
 ] as const;
 export const reasonSchema = z.object({
   code: z.enum(reasonCodes),

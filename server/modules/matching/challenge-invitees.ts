@@ -4,7 +4,14 @@ import type { OrganisationType } from '../../../contracts/portfolio';
 import { type Db, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Actor } from '../accounts';
-import { conceptCandidates, networkCandidates, type OrganisationFacts, organisationFacts } from './features';
+import {
+  conceptCandidates,
+  networkCandidates,
+  type OrganisationFacts,
+  organisationFacts,
+  projectTopicCandidates,
+} from './features';
+import { reasonText } from './reasons';
 import { conceptFit, placeFit } from './scoring';
 import {
   askerFacts,
@@ -22,12 +29,13 @@ function responderFit(type: OrganisationType): number {
   return 0.2;
 }
 
-const weights = { concepts: 0.55, network: 0.2, type: 0.15, place: 0.1 };
+const weights = { concepts: 0.35, topics: 0.25, network: 0.15, type: 0.15, place: 0.1 };
 
 /**
  * Organisations to invite to a challenge, by the same matching as partner suggestions: the
- * challenge's concepts against organisations' NACE codes and public profiles, partners of the
- * owner's partners, firms before others. Those already invited or answering are left out.
+ * challenge's concepts against organisations' NACE codes and public profiles, their projects on
+ * the same topics, partners of the owner's partners, firms before others. Those already invited
+ * or answering are left out.
  */
 export async function suggestOrganisationsForChallenge(
   db: Db,
@@ -47,18 +55,24 @@ export async function suggestOrganisationsForChallenge(
   const asker: OrganisationFacts = { ...owner, conceptKeys: challenge.match_keys };
   const where = await candidateFilter(db, query);
   const exclude = [challenge.organisation_id, ...challenge.taken];
-  const [byConcept, network] = await Promise.all([
+  const [byConcept, byTopic, network] = await Promise.all([
     conceptCandidates(db, actor, challenge.match_keys, { limit: 200, exclude, where }),
+    projectTopicCandidates(db, actor, challenge.match_keys, { limit: 100, exclude, where }),
     networkCandidates(db, actor, challenge.organisation_id, { limit: 100, where }),
   ]);
-  const ids = [...new Set([...byConcept.keys(), ...[...network.keys()].filter((id) => !exclude.includes(id))])];
+  const ids = [
+    ...new Set([...byConcept.keys(), ...byTopic.keys(), ...[...network.keys()].filter((id) => !exclude.includes(id))]),
+  ];
   const facts = await organisationFacts(db, actor, ids);
   const best = Math.max(0, ...[...network.values()].map((n) => n.allocation));
+  const mostProjects = Math.max(0, ...[...byTopic.values()].map((t) => t.projects));
   const scored: Scored[] = [...facts.values()].map((f) => {
     const concepts = conceptFit(asker.conceptKeys, f.conceptKeys);
     const hit = network.get(f.id);
+    const topic = byTopic.get(f.id);
     const parts = {
       concepts: concepts.score,
+      topics: topic && mostProjects > 0 ? Math.log1p(topic.projects) / Math.log1p(mostProjects) : 0,
       network: hit && best > 0 ? hit.allocation / best : 0,
       type: responderFit(f.type),
       place: placeFit(asker, f).score,
@@ -67,7 +81,15 @@ export async function suggestOrganisationsForChallenge(
     return {
       facts: f,
       score,
-      parts: { ...parts, common: 0, activity: 0, fields: 0 },
+      parts: {
+        network: parts.network,
+        concepts: parts.concepts,
+        type: parts.type,
+        place: parts.place,
+        common: 0,
+        activity: 0,
+        fields: 0,
+      },
       network: hit,
       sharedConcepts: concepts.shared,
       sharedFields: [],
@@ -78,7 +100,12 @@ export async function suggestOrganisationsForChallenge(
   const names = await reasonNames(db, actor, top, query.lang);
   return {
     items: await Promise.all(
-      top.map(async (s) => organisationItem(s, organisationReasons(asker, s, query.lang, names))),
+      top.map(async (s) => {
+        const topic = byTopic.get(s.facts.id);
+        const reasons = organisationReasons(asker, s, query.lang, names);
+        if (topic) reasons.splice(1, 0, reasonText.projectTopics(topic.projects, topic.titles, query.lang));
+        return organisationItem(s, reasons);
+      }),
     ),
   };
 }

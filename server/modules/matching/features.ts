@@ -3,6 +3,7 @@ import type { OrganisationType } from '../../../contracts/portfolio';
 import { type Db, intArray, queryRows, textArray } from '../../db/client';
 import type { Actor } from '../accounts';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
+import { vocabulary } from './vocabulary';
 
 // The facts suggestions are ranked by, each read in one statement for a set of organisations.
 
@@ -237,4 +238,50 @@ export async function fieldNames(db: Db, ids: number[]): Promise<Map<number, str
     sql`select id, name from fields_of_action where id = any(${intArray(ids)})`,
   );
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export interface TopicHit {
+  /** How many visible projects of the organisation speak of the concepts. */
+  projects: number;
+  /** Titles of some of them, for the reasons. */
+  titles: string[];
+}
+
+/**
+ * Organisations whose projects speak of the technology fields among `keys`, by the fields' German
+ * and English words in the projects' German full text: "who has worked on this", also for an
+ * Italian challenge about the same thing. The index finds projects by their search text, which
+ * holds the partners' names too; title and summary are checked again, as a "Robotics GmbH" in a
+ * consortium does not make its project one about robots.
+ */
+export async function projectTopicCandidates(
+  db: Db,
+  actor: Actor,
+  keys: string[],
+  options: { limit: number; exclude: number[]; where?: SQL },
+): Promise<Map<number, TopicHit>> {
+  const vocab = await vocabulary(db);
+  const words = new Set<string>();
+  for (const field of vocab.fields) {
+    if (!keys.includes(field.concept.key)) continue;
+    for (const term of field.terms)
+      if (term.language !== 'it' && term.words.length === 1 && /^[a-z]{4,}$/.test(term.words[0] ?? ''))
+        words.add(`${term.words[0]}:*`);
+  }
+  if (words.size === 0) return new Map();
+  const rows = await queryRows<{ id: number; projects: number; titles: string[] }>(
+    db,
+    sql`select po.organisation_id as id, count(*)::int as projects, (array_agg(p.title order by p.id desc))[1:2] as titles
+        from projects p
+        join project_organisations po on po.project_id = p.id
+        join organisations o on o.id = po.organisation_id
+        cross join to_tsquery('german', ${[...words].join(' | ')}) q
+        where p.search_vector @@ q
+          and to_tsvector('german', standort_unaccent(p.title || ' ' || coalesce(p.summary, ''))) @@ q
+          and ${projectVisibleSql(actor, 'p')} and ${organisationVisibleSql(actor, 'o')}
+          and not (po.organisation_id = any(${intArray(options.exclude)}))
+          ${options.where ? sql`and ${options.where}` : sql``}
+        group by po.organisation_id order by projects desc, po.organisation_id limit ${options.limit}`,
+  );
+  return new Map(rows.map((r) => [r.id, { projects: r.projects, titles: r.titles }]));
 }

@@ -4,6 +4,8 @@ import type { ProfileKind, Suggestion } from '../../../contracts/matching';
 import { queryRows } from '../../db/client';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
+import { systemActor } from '../accounts';
+import { suggestOrganisationsForChallenge } from './challenge-invitees';
 import { analyseText, matchKeysOf } from './concepts';
 
 type List = { items: Suggestion[] };
@@ -149,5 +151,29 @@ describe.each(testTargets)('partner matching on %s', (target) => {
     // The other way round, the German offer finds the Italian request, named.
     const back = ((await get(`/api/profiles/${offer}/matches?limit=10`)).body as List).items;
     expect(back.find((i) => i.profileId === request)?.organisationId).toBe(torino);
+  });
+
+  it('suggests firms for an Italian challenge from their German projects on the same topic', async () => {
+    const torino = await orgByPic('999842536');
+    const text = 'Cerchiamo soluzioni di robotica collaborativa per il montaggio';
+    const { concepts, terms } = await analyseText(ctx.db, text);
+    const keys = concepts.map((c) => c.key);
+    expect(keys).toContain('tech:robotics');
+    const [challenge] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`insert into challenges (organisation_id, title, problem, language, concept_keys, match_keys, terms, deadline)
+          values (${torino}, 'Robotica collaborativa', ${text}, 'it', ${`{${keys.join(',')}}`}::text[],
+            ${`{${matchKeysOf(keys).join(',')}}`}::text[], ${`{${terms.join(',')}}`}::text[], current_date + 30)
+          returning id`,
+    );
+    const { items } = await suggestOrganisationsForChallenge(ctx.db, systemActor, challenge?.id as number, {
+      limit: 10,
+      lang: 'it',
+    });
+    const topical = items.filter((i) => i.reasons.some((r) => r.code === 'project_topics'));
+    expect(topical.length).toBeGreaterThan(0);
+    const evidence = topical.flatMap((i) => i.reasons.find((r) => r.code === 'project_topics')?.evidence ?? []);
+    expect(evidence.join(' ')).toMatch(/robot|automatis/i);
+    expect(topical[0]?.reasons.map((r) => r.text).join(' ')).toMatch(/progett/);
   });
 });

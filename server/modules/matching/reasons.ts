@@ -56,6 +56,18 @@ export const reasonText = {
       it: `Progetti negli stessi ambiti: ${list(names, 'it')}`,
     }[lang],
   }),
+  projectTopics: (count: number, titles: string[], lang: ProfileLanguage): Reason => {
+    const quoted = titles.map((t) => ({ de: `„${t}“`, en: `“${t}”`, it: `«${t}»` })[lang]);
+    return {
+      code: 'project_topics',
+      evidence: titles,
+      text: {
+        de: `${count === 1 ? 'Ein Projekt' : `${count} Projekte`} zu diesen Themen, etwa ${list(quoted, 'de')}`,
+        en: `${count === 1 ? 'One project' : `${count} projects`} on these topics, such as ${list(quoted, 'en')}`,
+        it: `${count === 1 ? 'Un progetto' : `${count} progetti`} su questi temi, ad esempio ${list(quoted, 'it')}`,
+      }[lang],
+    };
+  },
   sharedConcepts: (keys: string[], labels: string[], lang: ProfileLanguage): Reason => ({
     code: 'shared_concepts',
     evidence: keys,

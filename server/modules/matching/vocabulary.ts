@@ -26,6 +26,7 @@ const fieldsFileSchema = z.object({
 export interface Term {
   words: string[];
   text: string;
+  language: (typeof languages)[number];
 }
 
 /**
@@ -50,7 +51,7 @@ function readFields(): Vocabulary['fields'] {
   const file = fieldsFileSchema.parse(JSON.parse(readFileSync(FIELDS_FILE, 'utf8')));
   return file.fields.map((f) => ({
     concept: { key: `tech:${f.key}`, kind: 'technology', labels: { de: f.de, en: f.en, it: f.it } },
-    terms: languages.flatMap((l) => [...f.terms[l], f[l]].map((t) => ({ words: words(t), text: t }))),
+    terms: languages.flatMap((l) => [...f.terms[l], f[l]].map((t) => ({ words: words(t), text: t, language: l }))),
   }));
 }
 
