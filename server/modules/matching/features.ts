@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { OrganisationType } from '../../../contracts/portfolio';
-import { type Db, intArray, queryRows, textArray } from '../../db/client';
+import { type Db, intArray, queryRows } from '../../db/client';
 import type { Actor } from '../accounts';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 import { vocabulary } from './vocabulary';
@@ -56,10 +56,10 @@ export async function networkCandidates(
           from reach r join project_organisations po on po.project_id = r.project_id
           where po.organisation_id <> ${organisationId} and po.organisation_id <> r.z),
         degree as (select z, count(*)::float8 as d from pairs group by z),
-        known as (select distinct po.organisation_id as c
-          from project_organisations po join projects p on p.id = po.project_id
-          where po.project_id in (select project_id from project_organisations where organisation_id = ${organisationId})
-            and ${projectVisibleSql(actor, 'p')})
+        known as (select distinct po.organisation_id as c from project_organisations po
+          where po.project_id in (
+            select ao.project_id from project_organisations ao join projects p on p.id = ao.project_id
+            where ao.organisation_id = ${organisationId} and ${projectVisibleSql(actor, 'p')}))
         select t.*, (select count(*)::int from project_organisations x where x.organisation_id = t.c) as projects
         from (
           select pr.c, sum(1.0 / d.d)::float8 as allocation, count(*)::int as via,
@@ -144,10 +144,20 @@ export interface OrganisationFacts {
   projects: number;
 }
 
+/** How many of an organisation's latest projects tell its fields of work. */
+const FIELD_PROJECTS = 200;
+
 /** Name, type, place, concepts and fields of work of the visible organisations among `ids`. */
-export async function organisationFacts(db: Db, actor: Actor, ids: number[]): Promise<Map<number, OrganisationFacts>> {
+export async function organisationFacts(
+  db: Db,
+  actor: Actor,
+  ids: number[],
+  detail: 'full' | 'basic' = 'full',
+): Promise<Map<number, OrganisationFacts>> {
   if (ids.length === 0) return new Map();
   const list = intArray(ids);
+  // Basic: name, type and place only (no concepts, fields of work or activity), for names and profile matches.
+  const full = detail === 'full';
   const rows = await queryRows<{
     id: number;
     name: string;
@@ -157,24 +167,30 @@ export async function organisationFacts(db: Db, actor: Actor, ids: number[]): Pr
     region_id: number | null;
     region: string | null;
     land: string | null;
-    concept_keys: string[] | null;
-    fields: Record<string, number> | null;
-    projects: number;
+    concept_keys?: string[] | null;
+    fields?: Record<string, number> | null;
+    projects?: number;
   }>(
     db,
-    sql`select o.id, o.name, o.type, o.size_class, o.country, o.region_id, r.name as region, top.name as land,
-          (select array_agg(distinct k) from (
-             select 'nace:' || n.code as k from organisation_nace n where n.organisation_id = o.id
-             union all
-             select unnest(pp.match_keys) from partner_profiles pp
-             where pp.organisation_id = o.id and pp.status = 'published' and pp.visibility = 'public'
-               and pp.expires_on >= (now() at time zone 'Europe/Berlin')::date) ks) as concept_keys,
-          (select jsonb_object_agg(f.field_id, f.n) from (
-             select p.field_of_action_id as field_id, count(*)::int as n
-             from project_organisations po join projects p on p.id = po.project_id
-             where po.organisation_id = o.id and p.field_of_action_id is not null and ${projectVisibleSql(actor, 'p')}
-             group by 1) f) as fields,
-          (select count(*)::int from project_organisations po where po.organisation_id = o.id) as projects
+    sql`select o.id, o.name, o.type, o.size_class, o.country, o.region_id, r.name as region, top.name as land
+          ${
+            full
+              ? sql`, (select array_agg(distinct k) from (
+                   select 'nace:' || n.code as k from organisation_nace n where n.organisation_id = o.id
+                   union all
+                   select unnest(pp.match_keys) from partner_profiles pp
+                   where pp.organisation_id = o.id and pp.status = 'published' and pp.visibility = 'public'
+                     and pp.expires_on >= (now() at time zone 'Europe/Berlin')::date) ks) as concept_keys,
+                (select jsonb_object_agg(f.field_id, f.n) from (
+                   select p.field_of_action_id as field_id, count(*)::int as n
+                   from (select po.project_id from project_organisations po where po.organisation_id = o.id
+                         order by po.project_id desc limit ${FIELD_PROJECTS}) po
+                   join projects p on p.id = po.project_id
+                   where p.field_of_action_id is not null and ${projectVisibleSql(actor, 'p')}
+                   group by 1) f) as fields,
+                (select count(*)::int from project_organisations po where po.organisation_id = o.id) as projects`
+              : sql``
+          }
         from organisations o
         left join regions r on r.id = o.region_id
         left join regions top on top.id = split_part(r.path, '/', 2)::int
@@ -194,15 +210,21 @@ export async function organisationFacts(db: Db, actor: Actor, ids: number[]): Pr
         land: r.land,
         conceptKeys: r.concept_keys ?? [],
         fields: new Map(Object.entries(r.fields ?? {}).map(([k, v]) => [Number(k), Number(v)])),
-        projects: r.projects,
+        projects: r.projects ?? 0,
       },
     ]),
   );
 }
 
+/** How many concepts look for candidates, and how many organisations or profiles each brings. */
+const PROBE_KEYS = 8;
+const PER_KEY = 60;
+
 /**
  * Organisations whose NACE codes or public profiles share concepts with `keys`, most shared first:
- * candidates for those the network does not reach (a new firm without projects).
+ * candidates for those the network does not reach (a new firm without projects). Each concept
+ * brings a bounded number (the index's first), so a concept thousands share costs no more than a
+ * rare one.
  */
 export async function conceptCandidates(
   db: Db,
@@ -210,18 +232,22 @@ export async function conceptCandidates(
   keys: string[],
   options: { limit: number; exclude: number[]; where?: SQL },
 ): Promise<Map<number, number>> {
-  if (keys.length === 0) return new Map();
-  const naceCodes = keys.filter((k) => k.startsWith('nace:')).map((k) => k.slice(5));
+  const probes = keys.slice(0, PROBE_KEYS).flatMap((key) => {
+    const code = /^nace:(\d{2}\.\d+)$/.exec(key)?.[1];
+    const byProfile = sql`(select pp.organisation_id as id, ${key}::text as k from partner_profiles pp
+        where pp.match_keys @> array[${key}]::text[] and pp.status = 'published' and pp.visibility = 'public'
+          and pp.expires_on >= (now() at time zone 'Europe/Berlin')::date limit ${PER_KEY})`;
+    return code
+      ? [
+          byProfile,
+          sql`(select n.organisation_id, ${key}::text from organisation_nace n where n.code = ${code} limit ${PER_KEY})`,
+        ]
+      : [byProfile];
+  });
+  if (probes.length === 0) return new Map();
   const rows = await queryRows<{ id: number; shared: number }>(
     db,
-    sql`select c.id, count(distinct c.k)::int as shared from (
-          select n.organisation_id as id, 'nace:' || n.code as k from organisation_nace n
-          where n.code = any(${textArray(naceCodes)})
-          union all
-          select pp.organisation_id, k from partner_profiles pp, unnest(pp.match_keys) k
-          where pp.match_keys && ${textArray(keys)} and k = any(${textArray(keys)})
-            and pp.status = 'published' and pp.visibility = 'public'
-            and pp.expires_on >= (now() at time zone 'Europe/Berlin')::date) c
+    sql`select c.id, count(distinct c.k)::int as shared from (${sql.join(probes, sql` union all `)}) c
         join organisations o on o.id = c.id
         where not (c.id = any(${intArray(options.exclude)})) and ${organisationVisibleSql(actor, 'o')}
           ${options.where ? sql`and ${options.where}` : sql``}

@@ -58,7 +58,7 @@ export async function matchesForProfile(
   const candidates = await liveProfilesMatching(db, actor, profile, where);
   const orgIds = [...new Set(candidates.map((c) => c.organisation_id))];
   const [facts, network] = await Promise.all([
-    organisationFacts(db, actor, [profile.organisation_id, ...orgIds]),
+    organisationFacts(db, actor, [profile.organisation_id, ...orgIds], 'basic'),
     commonPartners(db, actor, profile.organisation_id, orgIds),
   ]);
   const asker = facts.get(profile.organisation_id);
@@ -91,7 +91,7 @@ export async function matchesForProfile(
   const [labels, texts, viaNames] = await Promise.all([
     conceptLabels(db, [...new Set(top.flatMap((t) => t.concepts.shared.slice(0, 5)))], lang),
     profileTexts(db, [profile.id, ...top.map((t) => t.c.id)]),
-    organisationFacts(db, actor, [...new Set(top.flatMap((t) => t.hit?.viaIds ?? []))]),
+    organisationFacts(db, actor, [...new Set(top.flatMap((t) => t.hit?.viaIds ?? []))], 'basic'),
   ]);
   const names = {
     via: new Map([...viaNames.values()].map((f) => [f.id, f.name])),
@@ -146,8 +146,8 @@ async function liveProfilesMatching(
   profile: ProfileRow,
   where: SQL | undefined,
 ): Promise<ProfileRow[]> {
-  // Per concept (and, where concepts are few, per word stem) the latest live profiles having it:
-  // a common concept costs a bounded walk, not a comparison with every profile that has it.
+  // Per concept (and, where concepts are few, per word stem) a bounded number of live profiles
+  // having it, the index's first: a concept thousands share costs no more than a rare one.
   const keys = profile.match_keys.filter((k) => !/^nace:\d{2}$/.test(k)).slice(0, MAX_KEYS);
   const probes = [
     ...keys.map((k) => sql`p.match_keys @> array[${k}]::text[]`),
@@ -163,7 +163,7 @@ async function liveProfilesMatching(
     probes.map(
       (probe) =>
         sql`(select p.id from partner_profiles p where ${probe} and ${live} ${filtered}
-             order by p.published_at desc nulls last, p.id desc limit ${PER_PROBE})`,
+             limit ${PER_PROBE})`,
     ),
     sql` union `,
   );

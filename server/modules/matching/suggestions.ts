@@ -39,7 +39,7 @@ export async function conceptLabels(db: Db, keys: string[], lang: ProfileLanguag
 
 /** Names of visible organisations by id (the partners in between). */
 export async function organisationNames(db: Db, actor: Actor, ids: number[]): Promise<Map<number, string>> {
-  const facts = await organisationFacts(db, actor, ids);
+  const facts = await organisationFacts(db, actor, ids, 'basic');
   return new Map([...facts.values()].map((f) => [f.id, f.name]));
 }
 
