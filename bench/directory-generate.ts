@@ -311,8 +311,8 @@ function aliasesOf(rng: Rng, d: Draft): string[] {
   return out;
 }
 
-/** Drops the indexes that no constraint needs; returns their definitions to rebuild them after the load. */
-async function dropSecondaryIndexes(conn: Conn): Promise<{ name: string; def: string }[]> {
+/** Drops the indexes of `tables` that no constraint needs; returns their definitions to rebuild them after the load. */
+export async function dropSecondaryIndexes(conn: Conn, tables: string[]): Promise<{ name: string; def: string }[]> {
   const rows = await rowsOf<{ name: string; def: string }>(
     conn,
     `select c.relname as name, pg_get_indexdef(i.indexrelid) as def
@@ -342,7 +342,7 @@ const consortium: readonly (readonly [(rng: Rng) => number, number])[] = [
   [(rng) => rng.int(11, 25), 4],
 ];
 /** Zipf-like rank in 1..n with exponent s < 1 (inverse of the continuous CDF). */
-function zipf(rng: Rng, n: number, s: number): number {
+export function zipf(rng: Rng, n: number, s: number): number {
   const a = 1 - s;
   return Math.min(n, Math.floor((1 + rng.next() * ((n + 1) ** a - 1)) ** (1 / a)));
 }
@@ -403,7 +403,7 @@ export async function generateDirectory(
   ).map((r) => Number(r.id));
   phase('read context');
 
-  const dropped = await dropSecondaryIndexes(conn);
+  const dropped = await dropSecondaryIndexes(conn, tables);
   phase(`drop ${dropped.length} secondary indexes`);
 
   // Organisations, with their aliases and identifiers, batch by batch.

@@ -2,22 +2,28 @@
  * Directory benchmark: organisation search, autocomplete and the partner list of the most connected
  * organisation, on the demo data plus a generated directory (see directory-generate.ts).
  */
-import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { listOrganisationsQuerySchema } from '../contracts/organisations';
 import type { Database, Db } from '../server/db/client';
 import { queryRows } from '../server/db/client';
 import { type Actor, anonymous } from '../server/modules/accounts';
+import { loadDemoData } from '../server/modules/imports';
 import { listOrganisations, listPartners } from '../server/modules/organisations';
+import { upsertProgramme } from '../server/modules/programmes';
 import { suggest } from '../server/modules/search';
-import type { DirectorySamples } from './directory-generate';
-import { explainStatements } from './search';
-import { formatMs, nowMs, printTable, round, type Summary, summarise } from './stats';
+import { type Case, type CasesResult, measureCases, passMiss, printExplained } from './cases';
+import {
+  type Conn,
+  type DirectoryResult,
+  type DirectorySamples,
+  generateDirectory,
+  type Programme,
+} from './directory-generate';
+import { formatMs, printTable, timed } from './stats';
 
 export const directoryTargets = { organisations: 50, suggest: 20, partners: 100 } as const;
 export type Measure = keyof typeof directoryTargets;
 
-type Case = { label: string; call: (db: Db) => Promise<number> };
 type Raw = Record<string, string | number>;
 
 export type DirectoryFixtures = {
@@ -41,6 +47,43 @@ export async function resolveRegions(db: Db): Promise<Omit<DirectoryFixtures, 'h
     return row ? Number(row.id) : null;
   };
   return { koelnId: id('koeln'), nrwId: id('nrw'), torinoId: id('torino') };
+}
+
+const directoryProgrammes = [
+  { slug: 'bench-dir-horizont', name: 'Horizont Europa Verbundforschung (synthetisch)', eu: true },
+  { slug: 'bench-dir-interreg', name: 'Interreg Nordwesteuropa (synthetisch)', eu: true },
+  { slug: 'bench-dir-efre', name: 'EFRE/JTF NRW 2021–2027 Verbundvorhaben (synthetisch)', eu: false },
+  { slug: 'bench-dir-fesr', name: 'PR FESR Piemonte 2021–2027 (sintetico)', eu: false },
+];
+
+/**
+ * Migrates an empty database, loads the demo data, creates the programmes of the generated projects
+ * (through the service) and generates the directory on `conn`.
+ */
+export async function loadDirectory(
+  database: Database,
+  conn: Conn,
+  o: { organisations: number; log: (message: string) => void },
+): Promise<{ migrateMs: number; demoMs: number; generated: DirectoryResult }> {
+  const migrateRun = await timed(() => database.migrate());
+  const demo = await timed(() => loadDemoData(database.db));
+  o.log(`migrated in ${formatMs(migrateRun.ms)}, demo data loaded in ${formatMs(demo.ms)}`);
+  const programmes: Programme[] = [];
+  for (const [i, spec] of directoryProgrammes.entries()) {
+    const provenance = {
+      kind: 'import' as const,
+      importKind: 'bench-directory',
+      file: 'bench/directory.ts',
+      row: i + 1,
+    };
+    programmes.push({
+      id: await upsertProgramme(database.db, { slug: spec.slug, name: spec.name, provenance }),
+      eu: spec.eu,
+    });
+  }
+  const generated = await generateDirectory(conn, programmes, o);
+  o.log(`generated in ${formatMs(generated.ms)}`);
+  return { migrateMs: migrateRun.ms, demoMs: demo.ms, generated };
 }
 
 const region = (id: number | null): Raw => (id ? { regionId: id } : {});
@@ -144,106 +187,17 @@ export function directoryCases(f: DirectoryFixtures, actor: Actor = anonymous): 
   };
 }
 
-export type CaseStats = { label: string; runs: number; p50: number; p95: number; max: number; result: number };
-export type MeasureResult = {
-  measure: Measure;
-  targetMs: number;
-  overall: Summary;
-  perCase: CaseStats[];
-  explained: { label: string; statements: { sql: string; plan: string[] }[] }[];
-  /** 1-minute load average before and after: other processes on the machine skew the figures. */
-  load: [number, number];
-};
+export type MeasureResult = CasesResult & { measure: Measure; targetMs: number };
 
-/**
- * Percentiles over the query mix with every query equally likely, however often each was run: a
- * sample of a query run n times weighs 1/n.
- */
-export function mixSummary(perCase: number[][]): Summary {
-  const used = perCase.filter((s) => s.length > 0);
-  const weighted = used
-    .flatMap((s) => s.map((v) => ({ v, w: 1 / (s.length * used.length) })))
-    .sort((a, b) => a.v - b.v);
-  const at = (p: number) => {
-    let sum = 0;
-    for (const x of weighted) {
-      sum += x.w;
-      if (sum >= p / 100 - 1e-9) return x.v;
-    }
-    return weighted.at(-1)?.v ?? Number.NaN;
-  };
-  const all = summarise(weighted.map((x) => x.v));
-  const r = (v: number) => Math.round(v * 100) / 100;
-  return {
-    ...all,
-    p50: r(at(50)),
-    p95: r(at(95)),
-    p99: r(at(99)),
-    mean: r(weighted.reduce((s, x) => s + x.v * x.w, 0)),
-  };
-}
-
-/**
- * One warm-up call per query (kept as a sample when slower than `slowMs`: caches are then the least
- * of its problems), then rounds over the mix until `runs` calls are done or `budgetMs` is spent. A
- * query stops once it has a sample and has used its share of the budget, so a slow query costs a
- * few calls, not the whole run. With EXPLAIN ANALYZE of the two slowest queries when the p95
- * misses its target.
- */
+/** The mix of one measure against its target (see `measureCases`). */
 export async function measure(
   database: Database,
   name: Measure,
   cases: Case[],
   o: { runs: number; budgetMs: number; slowMs?: number; log?: (message: string) => void },
 ): Promise<MeasureResult> {
-  const slowMs = o.slowMs ?? 2_000;
-  const loadBefore = os.loadavg()[0] ?? Number.NaN;
-  const results = new Map<string, number>();
-  const samples = new Map<string, number[]>(cases.map((c) => [c.label, []]));
-  const spent = new Map<string, number>(cases.map((c) => [c.label, 0]));
-  const time = async (c: Case) => {
-    const t = nowMs();
-    const result = await c.call(database.db);
-    const ms = nowMs() - t;
-    spent.set(c.label, (spent.get(c.label) ?? 0) + ms);
-    return { result, ms };
-  };
-  for (const c of cases) {
-    const { result, ms } = await time(c);
-    results.set(c.label, result);
-    if (ms > slowMs) {
-      samples.get(c.label)?.push(ms);
-      o.log?.(`slow: ${formatMs(ms)} — ${c.label}`);
-    }
-  }
-  const rounds = Math.max(3, Math.ceil(o.runs / cases.length));
-  const share = o.budgetMs / cases.length;
-  const started = nowMs();
-  for (let r = 0; r < rounds; r++) {
-    const due = cases.filter((c) => {
-      const n = samples.get(c.label)?.length ?? 0;
-      if (n === 0) return true;
-      if (n >= rounds) return false;
-      return (spent.get(c.label) ?? 0) < share && nowMs() - started < o.budgetMs;
-    });
-    if (due.length === 0) break;
-    for (const c of due) samples.get(c.label)?.push((await time(c)).ms);
-  }
-  const perCase = cases.map((c) => {
-    const s = summarise(samples.get(c.label) ?? []);
-    return { label: c.label, runs: s.runs, p50: s.p50, p95: s.p95, max: s.max, result: results.get(c.label) ?? 0 };
-  });
-  const overall = mixSummary(cases.map((c) => samples.get(c.label) ?? []));
-  const load: [number, number] = [round(loadBefore, 1), round(os.loadavg()[0] ?? Number.NaN, 1)];
   const targetMs = directoryTargets[name];
-  const explained: MeasureResult['explained'] = [];
-  if (overall.p95 >= targetMs) {
-    for (const slow of [...perCase].sort((a, b) => b.p50 - a.p50).slice(0, 2)) {
-      const c = cases.find((x) => x.label === slow.label) as Case;
-      explained.push({ label: c.label, statements: await explainStatements(database, c.call) });
-    }
-  }
-  return { measure: name, targetMs, overall, perCase, explained, load };
+  return { measure: name, targetMs, ...(await measureCases(database, cases, { ...o, targetMs })) };
 }
 
 const describe: Record<Measure, string> = {
@@ -251,9 +205,6 @@ const describe: Record<Measure, string> = {
   suggest: 'suggest, limit 8 (anonymous)',
   partners: 'listPartners of the most connected, 100',
 };
-
-const passMiss = (value: number, target: number) =>
-  value < target ? `PASS (< ${formatMs(target)})` : `MISS (≥ ${formatMs(target)})`;
 
 export function printDirectory(title: string, results: MeasureResult[]): void {
   printTable(
@@ -292,12 +243,6 @@ export function printDirectory(title: string, results: MeasureResult[]): void {
 
 export function printDirectoryPlans(backend: string, results: MeasureResult[]): void {
   for (const r of results) {
-    for (const e of r.explained) {
-      console.log(`\n  EXPLAIN (ANALYZE, BUFFERS) on ${backend} — ${r.measure}: ${e.label}`);
-      for (const s of e.statements) {
-        console.log(`    ${s.sql.replace(/\s+/g, ' ').slice(0, 200)}…`);
-        for (const line of s.plan) console.log(`      ${line}`);
-      }
-    }
+    printExplained(r.explained, (label) => `EXPLAIN (ANALYZE, BUFFERS) on ${backend} — ${r.measure}: ${label}`);
   }
 }

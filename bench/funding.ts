@@ -10,18 +10,10 @@ import { queryRows } from '../server/db/client';
 import { type Actor, anonymous } from '../server/modules/accounts';
 import { programmeSummary } from '../server/modules/grants';
 import { upsertProgramme } from '../server/modules/programmes';
+import { staffActor } from './cases';
 import { formatMs, nowMs, printTable, round, type Summary, summarise, timed } from './stats';
 
 export const fundingTargetP95Ms = 100;
-
-const staffActor: Actor = {
-  kind: 'user',
-  userId: 0,
-  name: 'Bench',
-  roles: [{ id: 0, role: 'agency_staff', programmeId: null, organisationId: null }],
-  via: 'system',
-  scopes: null,
-};
 
 export type FundingResult = {
   backend: string;

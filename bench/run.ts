@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,19 +6,21 @@ import pg from 'pg';
 import { buildApp } from '../server/app';
 import { type Database, openDatabase } from '../server/db/client';
 import { loadDemoData } from '../server/modules/imports';
-import { upsertProgramme } from '../server/modules/programmes';
+import { createPostgresDatabase, onBothBackends } from './backends';
 import {
   directoryCases,
+  loadDirectory,
   type MeasureResult,
   measure,
   printDirectory,
   printDirectoryPlans,
   resolveRegions,
 } from './directory';
-import { type Conn, generateDirectory, type Programme } from './directory-generate';
+import type { Conn } from './directory-generate';
 import { benchFundingOn, printFunding } from './funding';
 import { analyze, generateProjects, loadRegions } from './generate';
 import { benchImports } from './imports';
+import { benchMatchingOn, printMatching, printMatchingCases } from './matching';
 import { benchReportsOn, printReports } from './reports';
 import {
   benchSearchHttp,
@@ -35,11 +36,18 @@ import {
 import { benchStart, printStart } from './start';
 import { formatMs, printTable, round, timed } from './stats';
 
-const sections = ['start', 'search', 'scale', 'directory', 'funding', 'imports', 'reports'] as const;
+const sections = ['start', 'search', 'scale', 'directory', 'matching', 'funding', 'imports', 'reports'] as const;
 type Section = (typeof sections)[number];
-const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
-type Args = { only: Section[]; count: number; orgs: number; search: SearchOptions; postgres: boolean };
+type Args = {
+  only: Section[];
+  count: number;
+  orgs: number;
+  profiles: number;
+  search: SearchOptions;
+  postgres: boolean;
+  plans: boolean;
+};
 
 function parseArgs(argv: string[]): Args {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -51,8 +59,10 @@ function parseArgs(argv: string[]): Args {
     only: names.length > 0 ? (names as Section[]) : [...sections],
     count: Number(flag('count') ?? 250_000),
     orgs: Number(flag('orgs') ?? 1_000_000),
+    profiles: Number(flag('profiles') ?? 100_000),
     search: { runs: Number(flag('runs') ?? 400) },
     postgres: !argv.includes('--no-postgres'),
+    plans: argv.includes('--plans'),
   };
 }
 
@@ -105,32 +115,6 @@ async function benchDemoSearch(options: SearchOptions) {
   } finally {
     await database.close();
   }
-}
-
-/** A fresh database on the PostgreSQL server, or null when none answers. */
-async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | { skipped: string }> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL;
-  const name = `standort_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (err) {
-    return { skipped: `PostgreSQL at ${adminUrl.replace(/:[^:@/]*@/, ':***@')} not usable: ${(err as Error).message}` };
-  } finally {
-    await admin.end().catch(() => {});
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
 }
 
 async function scaleOn(backend: 'pglite' | 'postgres', database: Database, args: Args) {
@@ -214,29 +198,10 @@ async function benchScale(args: Args) {
   return { count: args.count, runs, skipped };
 }
 
-const directoryProgrammes = [
-  { slug: 'bench-dir-horizont', name: 'Horizont Europa Verbundforschung (synthetisch)', eu: true },
-  { slug: 'bench-dir-interreg', name: 'Interreg Nordwesteuropa (synthetisch)', eu: true },
-  { slug: 'bench-dir-efre', name: 'EFRE/JTF NRW 2021–2027 Verbundvorhaben (synthetisch)', eu: false },
-  { slug: 'bench-dir-fesr', name: 'PR FESR Piemonte 2021–2027 (sintetico)', eu: false },
-];
-
 /** Demo data plus the generated directory on one database, then the three measures. */
 async function directoryOn(backend: 'pglite' | 'postgres', database: Database, conn: Conn, args: Args) {
   const log = (message: string) => console.log(`  ${backend}: ${message}`);
-  const migrateRun = await timed(() => database.migrate());
-  const demo = await timed(() => loadDemoData(database.db));
-  log(`migrated in ${formatMs(migrateRun.ms)}, demo data loaded in ${formatMs(demo.ms)}`);
-  const programmes: Programme[] = [];
-  for (const [i, spec] of directoryProgrammes.entries()) {
-    const provenance = { kind: 'import' as const, importKind: 'bench-directory', file: 'bench/run.ts', row: i + 1 };
-    programmes.push({
-      id: await upsertProgramme(database.db, { slug: spec.slug, name: spec.name, provenance }),
-      eu: spec.eu,
-    });
-  }
-  const generated = await generateDirectory(conn, programmes, { organisations: args.orgs, log });
-  log(`generated in ${formatMs(generated.ms)}`);
+  const { migrateMs, demoMs, generated } = await loadDirectory(database, conn, { organisations: args.orgs, log });
   const [size] = await queryRowsOf<{ bytes: string }>(
     database,
     'select pg_database_size(current_database())::text as bytes',
@@ -252,8 +217,8 @@ async function directoryOn(backend: 'pglite' | 'postgres', database: Database, c
   }
   return {
     backend,
-    migrateMs: round(migrateRun.ms, 0),
-    demoMs: round(demo.ms, 0),
+    migrateMs: round(migrateMs, 0),
+    demoMs: round(demoMs, 0),
     generate: {
       ...generated,
       ms: round(generated.ms, 0),
@@ -342,46 +307,17 @@ async function benchDirectory(args: Args) {
   return { organisations: args.orgs, runs, skipped };
 }
 
-/**
- * Runs `measure` on a fresh PGlite database in a temp dir and — unless `--no-postgres` — on a fresh
- * PostgreSQL database, each dropped afterwards.
- */
-async function onBothBackends<T>(
-  args: Args,
-  what: string,
-  measure: (backend: 'pglite' | 'postgres', database: Database) => Promise<T>,
-): Promise<{ runs: T[]; skipped: string[] }> {
-  const runs: T[] = [];
-  const skipped: string[] = [];
-  console.log(`\n▶ ${what} on PGlite (temp dir)`);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'standort-bench-'));
-  try {
-    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-    try {
-      runs.push(await measure('pglite', database));
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-  const target = args.postgres ? await createPostgresDatabase() : { skipped: '--no-postgres' };
-  if ('skipped' in target) skipped.push(target.skipped);
-  else {
-    console.log(`\n▶ ${what} on PostgreSQL (fresh database)`);
-    try {
-      const database = await openDatabase({ kind: 'postgres', url: target.url });
-      try {
-        runs.push(await measure('postgres', database));
-      } finally {
-        await database.close();
-      }
-    } finally {
-      await target.drop();
-    }
-  }
-  for (const s of skipped) console.log(`\n  PostgreSQL skipped: ${s}`);
-  return { runs, skipped };
+/** Partner suggestions among 100,000 profiles and 1,000,000 organisations. */
+async function benchMatching(args: Args) {
+  const o = { organisations: args.orgs, profiles: args.profiles, runs: 300, explain: args.plans };
+  const what = `Matching: ${o.profiles.toLocaleString('en-US')} profiles, ${o.organisations.toLocaleString('en-US')} organisations`;
+  const result = await onBothBackends(args, what, async (backend, database) => {
+    const run = await benchMatchingOn(backend, database, o);
+    printMatchingCases(run);
+    return run;
+  });
+  printMatching(result.runs);
+  return result;
 }
 
 /** The programme summary on 100,000 projects and 1,000,000 funding lines. */
@@ -428,6 +364,7 @@ async function main() {
   await run('search', () => benchDemoSearch(args.search));
   await run('scale', () => benchScale(args));
   await run('directory', () => benchDirectory(args));
+  await run('matching', () => benchMatching(args));
   await run('funding', () => benchFunding(args));
   await run('reports', () => benchReports(args));
   await run('imports', () =>

@@ -26,7 +26,8 @@ export interface NetworkHit {
 /**
  * Partners of partners from real shared projects: walks the asker's latest projects, its closest
  * partners and their latest projects (bounded, so a hub of thousands of projects costs the same),
- * and scores each organisation met there by resource allocation. Existing partners are left out.
+ * and scores each organisation met there by resource allocation. Existing partners are left out
+ * (each candidate's projects checked against the asker's, not the asker's whole partner list).
  * `where` filters the candidates (over `organisations o`).
  */
 export async function networkCandidates(
@@ -56,16 +57,16 @@ export async function networkCandidates(
           from reach r join project_organisations po on po.project_id = r.project_id
           where po.organisation_id <> ${organisationId} and po.organisation_id <> r.z),
         degree as (select z, count(*)::float8 as d from pairs group by z),
-        known as (select distinct po.organisation_id as c from project_organisations po
-          where po.project_id in (
-            select ao.project_id from project_organisations ao join projects p on p.id = ao.project_id
-            where ao.organisation_id = ${organisationId} and ${projectVisibleSql(actor, 'p')}))
+        mine as materialized (select ao.project_id from project_organisations ao join projects p on p.id = ao.project_id
+          where ao.organisation_id = ${organisationId} and ${projectVisibleSql(actor, 'p')})
         select t.*, (select count(*)::int from project_organisations x where x.organisation_id = t.c) as projects
         from (
           select pr.c, sum(1.0 / d.d)::float8 as allocation, count(*)::int as via,
             (array_agg(pr.z order by pr.w desc, d.d))[1:3] as via_ids
           from pairs pr join degree d using (z) join organisations o on o.id = pr.c
-          where pr.c not in (select c from known) and ${organisationVisibleSql(actor, 'o')}
+          where not exists (select 1 from project_organisations y
+              where y.organisation_id = pr.c and y.project_id in (select project_id from mine))
+            and ${organisationVisibleSql(actor, 'o')}
             ${options.where ? sql`and ${options.where}` : sql``}
           group by pr.c order by via desc, allocation desc, pr.c limit ${options.limit}) t`,
   );
