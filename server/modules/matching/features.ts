@@ -11,6 +11,8 @@ import { vocabulary } from './vocabulary';
 const OWN_PROJECTS = 100;
 const CLOSE_PARTNERS = 50;
 const PARTNER_PROJECTS = 30;
+/** Up to how many projects an asker's existing partners are found per candidate rather than listed. */
+const SMALL_ASKER = 500;
 
 export interface NetworkHit {
   /** Resource allocation: Σ over partners in between of 1 / their number of partners. */
@@ -26,16 +28,23 @@ export interface NetworkHit {
 /**
  * Partners of partners from real shared projects: walks the asker's latest projects, its closest
  * partners and their latest projects (bounded, so a hub of thousands of projects costs the same),
- * and scores each organisation met there by resource allocation. Existing partners are left out
- * (each candidate's projects checked against the asker's, not the asker's whole partner list).
+ * and scores each organisation met there by resource allocation. Existing partners are left out.
  * `where` filters the candidates (over `organisations o`).
  */
 export async function networkCandidates(
   db: Db,
   actor: Actor,
   organisationId: number,
-  options: { limit: number; where?: SQL },
+  options: { limit: number; where?: SQL; askerProjects: number },
 ): Promise<Map<number, NetworkHit>> {
+  // Existing partners are left out. An asker of few projects looks each candidate up in them; a
+  // hub lists its partners once (a candidate may be a hub too, with thousands of projects to scan).
+  const notPartner =
+    options.askerProjects <= SMALL_ASKER
+      ? sql`not exists (select 1 from mine m join project_organisations y on y.project_id = m.project_id
+              where y.organisation_id = pr.c)`
+      : sql`pr.c not in (select distinct po.organisation_id from project_organisations po
+              where po.project_id in (select project_id from mine))`;
   const rows = await queryRows<{ c: number; allocation: number; via: number; via_ids: number[]; projects: number }>(
     db,
     sql`with own as materialized (
@@ -64,9 +73,7 @@ export async function networkCandidates(
           select pr.c, sum(1.0 / d.d)::float8 as allocation, count(*)::int as via,
             (array_agg(pr.z order by pr.w desc, d.d))[1:3] as via_ids
           from pairs pr join degree d using (z) join organisations o on o.id = pr.c
-          where not exists (select 1 from project_organisations y
-              where y.organisation_id = pr.c and y.project_id in (select project_id from mine))
-            and ${organisationVisibleSql(actor, 'o')}
+          where ${notPartner} and ${organisationVisibleSql(actor, 'o')}
             ${options.where ? sql`and ${options.where}` : sql``}
           group by pr.c order by via desc, allocation desc, pr.c limit ${options.limit}) t`,
   );

@@ -7,6 +7,7 @@ import { createDemoApp } from '../../test/demo-app';
 import { systemActor } from '../accounts';
 import { suggestOrganisationsForChallenge } from './challenge-invitees';
 import { analyseText, matchKeysOf } from './concepts';
+import { networkCandidates } from './features';
 
 type List = { items: Suggestion[] };
 
@@ -86,6 +87,14 @@ describe.each(testTargets)('partner matching on %s', (target) => {
           where a.organisation_id = ${dlr} and b.organisation_id = any(${`{${ids.join(',')}}`}::int[])`,
     );
     expect(shared[0]?.n).toBe(0);
+  });
+
+  it('leaves out existing partners alike for a small asker and a hub', async () => {
+    const dlr = await orgByPic('999981731');
+    const asSmall = await networkCandidates(ctx.db, systemActor, dlr, { limit: 500, askerProjects: 1 });
+    const asHub = await networkCandidates(ctx.db, systemActor, dlr, { limit: 500, askerProjects: 1_000_000 });
+    expect(asSmall.size).toBeGreaterThan(100);
+    expect([...asHub.keys()]).toEqual([...asSmall.keys()]);
   });
 
   it('filters suggestions by country and type and speaks Italian when asked', async () => {

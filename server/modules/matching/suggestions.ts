@@ -199,7 +199,11 @@ export async function suggestPartnersForOrganisation(
   const asker = await askerFacts(db, actor, organisationId);
   const where = await candidateFilter(db, query);
   const weights = options.weights ?? organisationWeights;
-  const network = await networkCandidates(db, actor, organisationId, { limit: NETWORK_CANDIDATES, where });
+  const network = await networkCandidates(db, actor, organisationId, {
+    limit: NETWORK_CANDIDATES,
+    where,
+    askerProjects: asker.projects,
+  });
   const byConcept = await conceptCandidates(db, actor, asker.conceptKeys, {
     limit: CONCEPT_CANDIDATES,
     exclude: [organisationId, ...network.keys()],
