@@ -18,7 +18,8 @@ import { Section } from '../../ui/section';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useMe } from '../accounts/accounts.api';
 import { RequireSignIn } from '../accounts/require-sign-in';
-import { useChallenge, useCreateChallenge, useExtractedConcepts, useUpdateChallenge } from './challenges.api';
+import { useExtractedConcepts } from '../matching/concepts.api';
+import { useChallenge, useCreateChallenge, useUpdateChallenge } from './challenges.api';
 import { addConcept, type ConceptChoice, ConceptPicker, chosenConcepts, removeConcept } from './concept-picker';
 import {
   OwnOrganisationSelect,
@@ -93,12 +94,12 @@ function ChallengeForm({ challenge, onReload }: { challenge?: ChallengeDetail; o
   const initialText = `${initial.title}\n${initial.problem}`;
   const [text] = useDebouncedValue(`${values.title}\n${values.problem}`, 600);
   const extraction = useExtractedConcepts(text);
-  const extracted = text.trim() ? (extraction.data ?? []) : [];
+  const extracted = text.trim() ? (extraction.data?.items ?? []) : [];
   // When editing: what the stored text gives but the author had left out stays out.
   const baseline = useExtractedConcepts(isNew ? '' : initialText);
   const ignored = isNew
     ? []
-    : (baseline.data ?? []).map((c) => c.key).filter((key) => !challenge.concepts.some((c) => c.key === key));
+    : (baseline.data?.items ?? []).map((c) => c.key).filter((key) => !challenge.concepts.some((c) => c.key === key));
   const chosen = chosenConcepts(isNew || baseline.data ? extracted : [], choice, ignored);
 
   const problems = problemsOf(values, isNew, today);

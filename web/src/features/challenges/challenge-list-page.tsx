@@ -12,15 +12,11 @@ import { ListPagination, pageCount } from '../../ui/list-pagination';
 import { QueryState } from '../../ui/page-states';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useMe } from '../accounts/accounts.api';
-import {
-  ChallengeDeadline,
-  ChallengeStatusBadge,
-  ChallengeVisibilityBadge,
-  ConceptChips,
-  useConceptLabel,
-} from './challenge-parts';
+import { useConcept, useConceptSearch } from '../matching/concepts.api';
+import { useConceptLabel } from '../matching/profile-badges';
+import { ChallengeDeadline, ChallengeStatusBadge, ChallengeVisibilityBadge, ConceptChips } from './challenge-parts';
 import { type ChallengeSearch, challengePageSize, hasChallengeFilters } from './challenge-search';
-import { useChallenges, useConcept, useConceptSearch } from './challenges.api';
+import { useChallenges } from './challenges.api';
 import { speaksForSomeOrganisation } from './own-organisations';
 
 const route = getRouteApi('/challenges');

@@ -4,12 +4,7 @@ import type { ChallengeListItem, ChallengeResponse } from '../../../../contracts
 import type { Concept } from '../../../../contracts/matching';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
-
-/** A concept's label in the UI language. */
-export function useConceptLabel(): (concept: Concept) => string {
-  const { language } = useFormat();
-  return (concept) => concept.labels[language];
-}
+import { useConceptLabel } from '../matching/profile-badges';
 
 export function ChallengeStatusBadge({ status }: { status: ChallengeListItem['status'] }) {
   const { t } = useTranslation();

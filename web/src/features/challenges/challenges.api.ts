@@ -13,13 +13,7 @@ import type {
   SetResponseStatus,
   UpdateChallenge,
 } from '../../../../contracts/challenges';
-import type {
-  Concept,
-  conceptListSchema,
-  extractedConceptsSchema,
-  ProfileLanguage,
-  suggestionListSchema,
-} from '../../../../contracts/matching';
+import type { ProfileLanguage, suggestionListSchema } from '../../../../contracts/matching';
 import { apiGet, apiSend } from '../../lib/api';
 import { type ChallengeSearch, challengeFilterParams, challengePageSize } from './challenge-search';
 
@@ -27,8 +21,6 @@ export type ChallengePage = z.infer<typeof challengePageSchema>;
 export type ResponsePage = z.infer<typeof challengeResponsePageSchema>;
 export type InvitationList = z.infer<typeof invitationListSchema>;
 export type SuggestionList = z.infer<typeof suggestionListSchema>;
-export type ExtractedConcept = z.infer<typeof extractedConceptsSchema>['items'][number];
-
 /** One page of the challenge list for the filters in the URL: open ones first, nearest deadline first. */
 export function useChallenges(search: ChallengeSearch) {
   return useQuery({
@@ -77,36 +69,6 @@ export function useInviteeSuggestions(challengeId: number, language: ProfileLang
     queryFn: ({ signal }) =>
       apiGet<SuggestionList>(`/challenges/${challengeId}/invitee-suggestions`, { lang: language, limit }, signal),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** Concepts (technology fields, NACE codes) whose label in any language or key contains the query. */
-export function useConceptSearch(query: string, enabled = true) {
-  return useQuery({
-    queryKey: ['concepts', 'search', query],
-    queryFn: ({ signal }) =>
-      apiGet<z.infer<typeof conceptListSchema>>('/concepts', { q: query || undefined, limit: 30 }, signal),
-    enabled,
-    placeholderData: keepPreviousData,
-    staleTime: 5 * 60_000,
-  });
-}
-
-/** The concept behind a key (a filter in the URL), looked up by the concept search. */
-export function useConcept(key: string | undefined): Concept | undefined {
-  const found = useConceptSearch(key ?? '', key !== undefined);
-  return key === undefined ? undefined : found.data?.items.find((concept) => concept.key === key);
-}
-
-/** The concepts a text speaks of (any of the three languages); nothing for an empty text. */
-export function useExtractedConcepts(text: string) {
-  return useQuery({
-    queryKey: ['concepts', 'extract', text],
-    queryFn: () =>
-      apiSend<z.infer<typeof extractedConceptsSchema>>('POST', '/concepts/extract', { text }).then((r) => r.items),
-    enabled: text.trim().length > 0,
-    placeholderData: keepPreviousData,
-    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

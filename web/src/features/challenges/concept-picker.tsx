@@ -3,8 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Concept } from '../../../../contracts/matching';
-import { useConceptLabel } from './challenge-parts';
-import { type ExtractedConcept, useConceptSearch } from './challenges.api';
+import { type ExtractedConcept, useConceptSearch } from '../matching/concepts.api';
+import { useConceptLabel } from '../matching/profile-badges';
 
 /** What the author did to the suggested concepts: added some by hand, removed others. */
 export type ConceptChoice = { added: Concept[]; dismissed: string[] };
@@ -41,7 +41,7 @@ function AddConcept({ taken, onAdd }: { taken: string[]; onAdd: (concept: Concep
   const label = useConceptLabel();
   const [searchValue, setSearchValue] = useState('');
   const [query] = useDebouncedValue(searchValue.trim(), 250);
-  const concepts = useConceptSearch(query, query.length >= 2);
+  const concepts = useConceptSearch(query, { limit: 30, enabled: query.length >= 2 });
   const items = (query.length >= 2 ? (concepts.data?.items ?? []) : []).filter((c) => !taken.includes(c.key));
   return (
     <Select

@@ -7,13 +7,21 @@ import type { Language } from '../../lib/i18n';
 export type ExtractedConcept = z.infer<typeof extractedConceptSchema>;
 
 /** Concepts whose label (German, English or Italian) matches the query. */
-export function useConceptSearch(query: string) {
+export function useConceptSearch(query: string, options: { limit?: number; enabled?: boolean } = {}) {
+  const limit = options.limit ?? 20;
   return useQuery({
-    queryKey: ['concepts', 'search', query],
-    queryFn: ({ signal }) => apiGet<{ items: Concept[] }>('/concepts', { q: query || undefined, limit: 20 }, signal),
+    queryKey: ['concepts', 'search', query, limit],
+    queryFn: ({ signal }) => apiGet<{ items: Concept[] }>('/concepts', { q: query || undefined, limit }, signal),
+    enabled: options.enabled ?? true,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
   });
+}
+
+/** The concept behind a key (a filter in the URL), looked up by the concept search. */
+export function useConcept(key: string | undefined): Concept | undefined {
+  const found = useConceptSearch(key ?? '', { limit: 30, enabled: key !== undefined });
+  return key === undefined ? undefined : found.data?.items.find((concept) => concept.key === key);
 }
 
 /** The concepts a text speaks of, with the words that led to them; nothing for an empty text. */
