@@ -86,3 +86,8 @@ export function textArray(values: readonly string[]): SQL {
 export function intArray(values: readonly number[]): SQL {
   return sql`${`{${values.map((v) => Math.trunc(v)).join(',')}}`}::int[]`;
 }
+
+/** Whether `db` is the embedded PGlite, which has no autovacuum: writers of bulk data vacuum themselves. */
+export function isEmbedded(db: Db): boolean {
+  return (db as unknown as { $client: unknown }).$client instanceof PGlite;
+}

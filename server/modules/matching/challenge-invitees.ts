@@ -58,7 +58,7 @@ export async function suggestOrganisationsForChallenge(
   const [byConcept, byTopic, network] = await Promise.all([
     conceptCandidates(db, actor, challenge.match_keys, { limit: 200, exclude, where }),
     projectTopicCandidates(db, actor, challenge.match_keys, { limit: 100, exclude, where }),
-    networkCandidates(db, actor, challenge.organisation_id, { limit: 100, where, askerProjects: owner.projects }),
+    networkCandidates(db, actor, challenge.organisation_id, { limit: 100, where }),
   ]);
   const ids = [
     ...new Set([...byConcept.keys(), ...byTopic.keys(), ...[...network.keys()].filter((id) => !exclude.includes(id))]),

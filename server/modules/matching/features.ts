@@ -7,75 +7,62 @@ import { vocabulary } from './vocabulary';
 
 // The facts suggestions are ranked by, each read in one statement for a set of organisations.
 
-/** How far the partner network is walked: the projects of the asker, its closest partners, their projects. */
-const OWN_PROJECTS = 100;
+/** How far the partner network is walked: the asker's closest partners, and theirs. */
 const CLOSE_PARTNERS = 50;
-const PARTNER_PROJECTS = 30;
-/** Up to how many projects an asker's existing partners are found per candidate rather than listed. */
-const SMALL_ASKER = 500;
+const PARTNERS_OF_PARTNER = 200;
+
+/** How many public projects an organisation takes part in: its pair with itself. */
+const publicProjectsOf = (id: SQL) =>
+  sql`coalesce((select s.public_projects from organisation_partners s where s.organisation_id = ${id} and s.partner_id = ${id}), 0)`;
 
 export interface NetworkHit {
-  /** Resource allocation: Σ over partners in between of 1 / their number of partners. */
+  /** Resource allocation: Σ over partners in between of 1 / their number of partners walked. */
   allocation: number;
   /** How many of the asker's partners the candidate worked with. */
   via: number;
   /** The partners in between, closest first (ids). */
   viaIds: number[];
-  /** How many projects the candidate takes part in. */
+  /** How many public projects the candidate takes part in. */
   projects: number;
 }
 
 /**
- * Partners of partners from real shared projects: walks the asker's latest projects, its closest
- * partners and their latest projects (bounded, so a hub of thousands of projects costs the same),
- * and scores each organisation met there by resource allocation. Existing partners are left out.
- * `where` filters the candidates (over `organisations o`).
+ * Partners of partners from real shared projects: the asker's closest partners and their closest
+ * partners (most shared projects first, bounded, so a hub of thousands of projects costs the same),
+ * each organisation met there scored by resource allocation. The walk follows public
+ * collaborations only (public projects of public programmes), so the partners it names as
+ * evidence hold for every reader. Existing partners — those sharing any project with the asker,
+ * seen or not — are left out. `where` filters the candidates (over `organisations o`).
  */
 export async function networkCandidates(
   db: Db,
   actor: Actor,
   organisationId: number,
-  options: { limit: number; where?: SQL; askerProjects: number },
+  options: { limit: number; where?: SQL },
 ): Promise<Map<number, NetworkHit>> {
-  // Existing partners are left out. An asker of few projects looks each candidate up in them; a
-  // hub lists its partners once (a candidate may be a hub too, with thousands of projects to scan).
-  const notPartner =
-    options.askerProjects <= SMALL_ASKER
-      ? sql`not exists (select 1 from mine m join project_organisations y on y.project_id = m.project_id
-              where y.organisation_id = pr.c)`
-      : sql`pr.c not in (select distinct po.organisation_id from project_organisations po
-              where po.project_id in (select project_id from mine))`;
   const rows = await queryRows<{ c: number; allocation: number; via: number; via_ids: number[]; projects: number }>(
     db,
-    sql`with own as materialized (
-          select po.project_id from project_organisations po join projects p on p.id = po.project_id
-          where po.organisation_id = ${organisationId} and ${projectVisibleSql(actor, 'p')}
-          order by po.project_id desc limit ${OWN_PROJECTS}),
-        partners as materialized (
-          select po.organisation_id as z, count(*)::int as w
-          from project_organisations po join own using (project_id)
-          where po.organisation_id <> ${organisationId}
-          group by 1 order by 2 desc, 1 limit ${CLOSE_PARTNERS}),
-        reach as materialized (
-          select pa.z, pa.w, zp.project_id from partners pa cross join lateral (
-            select po.project_id from project_organisations po join projects p on p.id = po.project_id
-            where po.organisation_id = pa.z and ${projectVisibleSql(actor, 'p')}
-            order by po.project_id desc limit ${PARTNER_PROJECTS}) zp),
+    sql`with partners as materialized (
+          select k.partner_id as z, k.public_projects as w from organisation_partners k
+          where k.organisation_id = ${organisationId} and k.partner_id <> ${organisationId} and k.public_projects > 0
+          order by k.public_projects desc nulls last, k.partner_id limit ${CLOSE_PARTNERS}),
         pairs as materialized (
-          select distinct r.z, r.w, po.organisation_id as c
-          from reach r join project_organisations po on po.project_id = r.project_id
-          where po.organisation_id <> ${organisationId} and po.organisation_id <> r.z),
-        degree as (select z, count(*)::float8 as d from pairs group by z),
-        mine as materialized (select ao.project_id from project_organisations ao join projects p on p.id = ao.project_id
-          where ao.organisation_id = ${organisationId} and ${projectVisibleSql(actor, 'p')})
-        select t.*, (select count(*)::int from project_organisations x where x.organisation_id = t.c) as projects
+          select pa.z, pa.w, q.c, q.d from partners pa cross join lateral (
+            select l.c, count(*) over ()::float8 as d from (
+              select k.partner_id as c from organisation_partners k
+              where k.organisation_id = pa.z and k.public_projects > 0 and k.partner_id not in (pa.z, ${organisationId})
+              order by k.public_projects desc nulls last, k.partner_id limit ${PARTNERS_OF_PARTNER}) l) q),
+        met as materialized (
+          select pr.c, sum(1.0 / pr.d)::float8 as allocation, count(*)::int as via,
+            (array_agg(pr.z order by pr.w desc, pr.d))[1:3] as via_ids
+          from pairs pr group by pr.c)
+        select t.*, ${publicProjectsOf(sql`t.c`)} as projects
         from (
-          select pr.c, sum(1.0 / d.d)::float8 as allocation, count(*)::int as via,
-            (array_agg(pr.z order by pr.w desc, d.d))[1:3] as via_ids
-          from pairs pr join degree d using (z) join organisations o on o.id = pr.c
-          where ${notPartner} and ${organisationVisibleSql(actor, 'o')}
-            ${options.where ? sql`and ${options.where}` : sql``}
-          group by pr.c order by via desc, allocation desc, pr.c limit ${options.limit}) t`,
+          select m.* from (select * from met order by via desc, allocation desc, c) m
+          join organisations o on o.id = m.c
+          where not exists (select 1 from organisation_partners k where k.organisation_id = ${organisationId} and k.partner_id = m.c)
+            and ${organisationVisibleSql(actor, 'o')} ${options.where ? sql`and ${options.where}` : sql``}
+          order by m.via desc, m.allocation desc, m.c limit ${options.limit}) t`,
   );
   return new Map(
     rows.map((r) => [
@@ -117,19 +104,13 @@ export async function commonPartners(
   return new Map(rows.map((r) => [r.c, { allocation: r.via, via: r.via, viaIds: r.via_ids.map(Number), projects: 0 }]));
 }
 
-/** The organisations the asker already shares a visible project with. */
-export async function knownPartners(
-  db: Db,
-  actor: Actor,
-  organisationId: number,
-  among: number[],
-): Promise<Set<number>> {
+/** The organisations among `among` the asker already shares a project with (seen by the reader or not). */
+export async function knownPartners(db: Db, organisationId: number, among: number[]): Promise<Set<number>> {
   if (among.length === 0) return new Set();
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`select distinct po.organisation_id as id from project_organisations po join projects p on p.id = po.project_id
-        where po.organisation_id = any(${intArray(among)}) and ${projectVisibleSql(actor, 'p')}
-          and exists (select 1 from project_organisations x where x.project_id = po.project_id and x.organisation_id = ${organisationId})`,
+    sql`select partner_id as id from organisation_partners
+        where organisation_id = ${organisationId} and partner_id = any(${intArray(among)})`,
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -148,12 +129,12 @@ export interface OrganisationFacts {
   conceptKeys: string[];
   /** Projects per field of action (a programme's field or, for Horizon 2020, its programme part). */
   fields: Map<number, number>;
-  /** How many projects it takes part in. */
+  /** How many public projects it takes part in. */
   projects: number;
 }
 
 /** How many of an organisation's latest projects tell its fields of work. */
-const FIELD_PROJECTS = 200;
+const FIELD_PROJECTS = 50;
 
 /** Name, type, place, concepts and fields of work of the visible organisations among `ids`. */
 export async function organisationFacts(
@@ -180,7 +161,10 @@ export async function organisationFacts(
     projects?: number;
   }>(
     db,
-    sql`select o.id, o.name, o.type, o.size_class, o.country, o.region_id, r.name as region, top.name as land
+    sql`select o.id, o.name, o.type, o.size_class, o.country, o.region_id,
+          (select r.name from regions r where r.id = o.region_id) as region,
+          (select top.name from regions r join regions top on top.id = split_part(r.path, '/', 2)::int
+           where r.id = o.region_id) as land
           ${
             full
               ? sql`, (select array_agg(distinct k) from (
@@ -196,12 +180,10 @@ export async function organisationFacts(
                    join projects p on p.id = po.project_id
                    where p.field_of_action_id is not null and ${projectVisibleSql(actor, 'p')}
                    group by 1) f) as fields,
-                (select count(*)::int from project_organisations po where po.organisation_id = o.id) as projects`
+                ${publicProjectsOf(sql`o.id`)} as projects`
               : sql``
           }
         from organisations o
-        left join regions r on r.id = o.region_id
-        left join regions top on top.id = split_part(r.path, '/', 2)::int
         where o.id = any(${list}) and ${organisationVisibleSql(actor, 'o')}`,
   );
   return new Map(
@@ -226,7 +208,7 @@ export async function organisationFacts(
 
 /** How many concepts look for candidates, and how many organisations or profiles each brings. */
 const PROBE_KEYS = 8;
-const PER_KEY = 60;
+const PER_KEY = 30;
 
 /**
  * Organisations whose NACE codes or public profiles share concepts with `keys`, most shared first:
@@ -240,7 +222,9 @@ export async function conceptCandidates(
   keys: string[],
   options: { limit: number; exclude: number[]; where?: SQL },
 ): Promise<Map<number, number>> {
-  const probes = keys.slice(0, PROBE_KEYS).flatMap((key) => {
+  // A division (nace:28) is implied by its classes and shared by thousands: the classes probe.
+  const probed = keys.filter((key) => !/^nace:\d{2}$/.test(key)).slice(0, PROBE_KEYS);
+  const probes = probed.flatMap((key) => {
     const code = /^nace:(\d{2}\.\d+)$/.exec(key)?.[1];
     const byProfile = sql`(select pp.organisation_id as id, ${key}::text as k from partner_profiles pp
         where pp.match_keys @> array[${key}]::text[] and pp.status = 'published' and pp.visibility = 'public'
@@ -253,15 +237,31 @@ export async function conceptCandidates(
       : [byProfile];
   });
   if (probes.length === 0) return new Map();
-  const rows = await queryRows<{ id: number; shared: number }>(
-    db,
-    sql`select c.id, count(distinct c.k)::int as shared from (${sql.join(probes, sql` union all `)}) c
+  // Counted and ranked first; the organisations are then read in that order until enough are visible.
+  const rows = await withIndexProbes(db, (tx) =>
+    queryRows<{ id: number; shared: number }>(
+      tx,
+      sql`select c.id, c.shared from (
+          select c.id, count(distinct c.k)::int as shared from (${sql.join(probes, sql` union all `)}) c
+          where not (c.id = any(${intArray(options.exclude)}))
+          group by c.id order by shared desc, c.id) c
         join organisations o on o.id = c.id
-        where not (c.id = any(${intArray(options.exclude)})) and ${organisationVisibleSql(actor, 'o')}
-          ${options.where ? sql`and ${options.where}` : sql``}
-        group by c.id order by shared desc, c.id limit ${options.limit}`,
+        where ${organisationVisibleSql(actor, 'o')} ${options.where ? sql`and ${options.where}` : sql``}
+        order by c.shared desc, c.id limit ${options.limit}`,
+    ),
   );
   return new Map(rows.map((r) => [r.id, r.shared]));
+}
+
+/**
+ * Runs `read` with sequential scans off: for probes bounded by a LIMIT the planner may bet on
+ * finding the first 60 profiles of a concept early in a scan of all 100,000; the index finds them.
+ */
+function withIndexProbes<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return read(tx);
+  });
 }
 
 /** Names of fields of action, for the reasons. */

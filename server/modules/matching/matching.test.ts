@@ -4,7 +4,7 @@ import type { ProfileKind, Suggestion } from '../../../contracts/matching';
 import { queryRows } from '../../db/client';
 import { testTargets } from '../../test/database';
 import { createDemoApp } from '../../test/demo-app';
-import { systemActor } from '../accounts';
+import { anonymous, systemActor } from '../accounts';
 import { suggestOrganisationsForChallenge } from './challenge-invitees';
 import { analyseText, matchKeysOf } from './concepts';
 import { networkCandidates } from './features';
@@ -89,12 +89,51 @@ describe.each(testTargets)('partner matching on %s', (target) => {
     expect(shared[0]?.n).toBe(0);
   });
 
-  it('leaves out existing partners alike for a small asker and a hub', async () => {
+  it('knows who worked with whom in every demo project (the partner table the imports keep)', async () => {
+    const [diff] = await queryRows<{ pairs: number; differing: number }>(
+      ctx.db,
+      sql`with computed as (
+            select x.organisation_id, y.organisation_id as partner_id, count(*)::int as projects
+            from project_organisations x
+            join project_organisations y on y.project_id = x.project_id
+            group by 1, 2),
+          kept as (select organisation_id, partner_id, projects from organisation_partners)
+          select (select count(*)::int from kept) as pairs,
+            (select count(*)::int from ((table computed except table kept) union all (table kept except table computed)) d) as differing`,
+    );
+    expect(diff?.pairs).toBeGreaterThan(10_000);
+    expect(diff?.differing).toBe(0);
+  });
+
+  it('leaves out every organisation the asker shares a project with, also one the reader cannot see', async () => {
     const dlr = await orgByPic('999981731');
-    const asSmall = await networkCandidates(ctx.db, systemActor, dlr, { limit: 500, askerProjects: 1 });
-    const asHub = await networkCandidates(ctx.db, systemActor, dlr, { limit: 500, askerProjects: 1_000_000 });
-    expect(asSmall.size).toBeGreaterThan(100);
-    expect([...asHub.keys()]).toEqual([...asSmall.keys()]);
+    const candidates = await networkCandidates(ctx.db, anonymous, dlr, { limit: 500 });
+    expect(candidates.size).toBeGreaterThan(100);
+    const shared = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from project_organisations a join project_organisations b on a.project_id = b.project_id
+          where a.organisation_id = ${dlr} and b.organisation_id = any(${`{${[...candidates.keys()].join(',')}}`}::int[])`,
+    );
+    expect(shared[0]?.n).toBe(0);
+    // A project hidden from the reader still makes its members partners: the first candidate joins one.
+    const [first] = candidates.keys();
+    const [hidden] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`insert into projects (programme_id, title, visibility, provenance)
+          select programme_id, 'Interne Zusammenarbeit', 'internal', '{"kind":"derived","source":"test"}'
+          from projects where id = (select project_id from project_organisations where organisation_id = ${dlr} limit 1)
+          returning id`,
+    );
+    await ctx.db.execute(sql`insert into project_organisations (project_id, organisation_id, role)
+      values (${hidden?.id}, ${dlr}, 'lead'), (${hidden?.id}, ${first}, 'partner')`);
+    try {
+      const after = await networkCandidates(ctx.db, anonymous, dlr, { limit: 500 });
+      expect(after.has(first as number)).toBe(false);
+      const { body } = await get(`/api/organisations/${dlr}/partner-suggestions?limit=10`);
+      expect((body as List).items.map((i) => i.organisationId)).not.toContain(first);
+    } finally {
+      await ctx.db.execute(sql`delete from projects where id = ${hidden?.id}`);
+    }
   });
 
   it('filters suggestions by country and type and speaks Italian when asked', async () => {

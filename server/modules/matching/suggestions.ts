@@ -70,8 +70,8 @@ export function bestsOf(network: Map<number, NetworkHit>, candidates: Iterable<O
 
 /** How many candidates the network and the concepts offer, and how many of the network's are scored in full. */
 const NETWORK_CANDIDATES = 200;
-const CONCEPT_CANDIDATES = 50;
-const SHORTLIST = 60;
+const CONCEPT_CANDIDATES = 20;
+const SHORTLIST = 30;
 
 const activityOf = (projects: number, bests: Bests) =>
   bests.projects > 0 ? Math.log1p(projects) / Math.log1p(bests.projects) : 0;
@@ -202,14 +202,13 @@ export async function suggestPartnersForOrganisation(
   const network = await networkCandidates(db, actor, organisationId, {
     limit: NETWORK_CANDIDATES,
     where,
-    askerProjects: asker.projects,
   });
   const byConcept = await conceptCandidates(db, actor, asker.conceptKeys, {
     limit: CONCEPT_CANDIDATES,
     exclude: [organisationId, ...network.keys()],
     where,
   });
-  const known = await knownPartners(db, actor, organisationId, [...byConcept.keys()]);
+  const known = await knownPartners(db, organisationId, [...byConcept.keys()]);
   // The network's own parts decide which of its candidates are looked at in full.
   const preliminary = bestsOf(network, []);
   const shortlist = [...network.entries()]

@@ -79,7 +79,10 @@ export const organisationNace = pgTable(
     isPrimary: boolean().notNull().default(false),
     provenance: jsonb().$type<Provenance>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.code] }), index('organisation_nace_code_idx').on(t.code)],
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.code] }),
+    index('organisation_nace_code_idx').on(t.code, t.organisationId),
+  ],
 );
 
 /** Organisations merged into another: the name and id stay findable, the history stays readable. */

@@ -100,3 +100,26 @@ export const projectStatusChanges = pgTable(
   },
   (t) => [index('project_status_changes_project_idx').on(t.projectId, t.changedOn)],
 );
+
+/**
+ * Who has worked with whom: per ordered pair of organisations (both directions stored), how many
+ * projects they share, and how many of those everyone may see (public projects of public
+ * programmes); an organisation's pair with itself counts its own projects. Kept by triggers on `project_organisations`, `projects` and `programmes` (migration
+ * 0015): "is this an existing partner?" is one index probe, and the partners of partners are read
+ * from public collaborations only, so what they show holds for every reader.
+ */
+export const organisationPartners = pgTable(
+  'organisation_partners',
+  {
+    organisationId: integer().notNull(),
+    partnerId: integer().notNull(),
+    projects: integer().notNull(),
+    publicProjects: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.partnerId] }),
+    index('organisation_partners_public_idx')
+      .on(t.organisationId, t.publicProjects.desc(), t.partnerId)
+      .where(sql`${t.publicProjects} > 0`),
+  ],
+);
