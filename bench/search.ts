@@ -176,7 +176,8 @@ export async function explainStatements(
       : drizzlePglite({ client: client as never, ...options });
   await call(capturing);
   const out: { sql: string; plan: string[] }[] = [];
-  for (const s of statements) {
+  // Session settings (`set local` of a probe's transaction) are not statements a plan exists for.
+  for (const s of statements.filter((x) => /^\s*(select|with)\b/i.test(x.sql))) {
     const res = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params)) as {
       rows: Record<string, string>[];
     };
