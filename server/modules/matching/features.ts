@@ -40,66 +40,87 @@ export async function networkCandidates(
   organisationId: number,
   options: { limit: number; where?: SQL },
 ): Promise<Map<number, NetworkHit>> {
-  const rows = await queryRows<{ c: number; allocation: number; via: number; via_ids: number[]; projects: number }>(
+  // The walk is read as one list per close partner and counted here: 10,000 pairs for a hub cost
+  // the database far more as rows to group than as 50 arrays.
+  const walked = await queryRows<{ z: number; w: number; met: number[] }>(
     db,
-    sql`with partners as materialized (
-          select k.partner_id as z, k.public_projects as w from organisation_partners k
+    sql`select pa.z, pa.w, array(
+          select k.partner_id from organisation_partners k
+          where k.organisation_id = pa.z and k.public_projects > 0 and k.partner_id not in (pa.z, ${organisationId})
+          order by k.public_projects desc nulls last, k.partner_id limit ${PARTNERS_OF_PARTNER}) as met
+        from (select k.partner_id as z, k.public_projects as w from organisation_partners k
           where k.organisation_id = ${organisationId} and k.partner_id <> ${organisationId} and k.public_projects > 0
-          order by k.public_projects desc nulls last, k.partner_id limit ${CLOSE_PARTNERS}),
-        pairs as materialized (
-          select pa.z, pa.w, q.c, q.d from partners pa cross join lateral (
-            select l.c, count(*) over ()::float8 as d from (
-              select k.partner_id as c from organisation_partners k
-              where k.organisation_id = pa.z and k.public_projects > 0 and k.partner_id not in (pa.z, ${organisationId})
-              order by k.public_projects desc nulls last, k.partner_id limit ${PARTNERS_OF_PARTNER}) l) q),
-        met as materialized (
-          select pr.c, sum(1.0 / pr.d)::float8 as allocation, count(*)::int as via,
-            (array_agg(pr.z order by pr.w desc, pr.d))[1:3] as via_ids
-          from pairs pr group by pr.c)
-        select t.*, ${publicProjectsOf(sql`t.c`)} as projects
-        from (
-          select m.* from (select * from met order by via desc, allocation desc, c) m
-          join organisations o on o.id = m.c
-          where not exists (select 1 from organisation_partners k where k.organisation_id = ${organisationId} and k.partner_id = m.c)
+          order by k.public_projects desc nulls last, k.partner_id limit ${CLOSE_PARTNERS}) pa`,
+  );
+  const ranked = rankWalk(walked);
+  // Checked in rank order, a few hundred at a time, until enough are new to the asker and visible:
+  // a hub's closest partners' partners are mostly its own partners already.
+  const hits = new Map<number, NetworkHit>();
+  for (
+    let from = 0, size = 2 * options.limit;
+    from < ranked.length && hits.size < options.limit;
+    from += size, size *= 4
+  ) {
+    const chunk = ranked.slice(from, from + size);
+    const rows = await queryRows<{ c: number; projects: number }>(
+      db,
+      sql`select t.c, ${publicProjectsOf(sql`t.c`)} as projects from (
+          select u.c, u.i from unnest(${intArray(chunk.map((m) => m.c))}) with ordinality u(c, i)
+          join organisations o on o.id = u.c
+          where not exists (select 1 from organisation_partners k where k.organisation_id = ${organisationId} and k.partner_id = u.c)
             and ${organisationVisibleSql(actor, 'o')} ${options.where ? sql`and ${options.where}` : sql``}
-          order by m.via desc, m.allocation desc, m.c limit ${options.limit}) t`,
-  );
-  return new Map(
-    rows.map((r) => [
-      r.c,
-      { allocation: Number(r.allocation), via: r.via, viaIds: r.via_ids.map(Number), projects: r.projects },
-    ]),
-  );
+          order by u.i limit ${options.limit - hits.size}) t
+        order by t.i`,
+    );
+    const byId = new Map(chunk.map((m) => [m.c, m]));
+    for (const r of rows) {
+      const m = byId.get(r.c);
+      if (m) hits.set(r.c, { allocation: m.allocation, via: m.via, viaIds: m.viaIds, projects: r.projects });
+    }
+  }
+  return hits;
 }
 
 /**
- * The partners the asker shares with each of the given organisations (from visible projects):
- * the network part of a profile match, where the candidates are known and a walk is not needed.
+ * Everyone met on the walk, by how many close partners lead there, then resource allocation (Σ of
+ * 1 / the partners walked from each), naming the closest three partners in between.
+ */
+export function rankWalk(walked: { z: number; w: number; met: number[] }[]) {
+  const byCloseness = [...walked].sort((a, b) => b.w - a.w || a.met.length - b.met.length || a.z - b.z);
+  const met = new Map<number, { c: number; allocation: number; via: number; viaIds: number[] }>();
+  for (const { z, met: partners } of byCloseness)
+    for (const c of partners) {
+      const m = met.get(c) ?? { c, allocation: 0, via: 0, viaIds: [] };
+      m.allocation += 1 / partners.length;
+      m.via++;
+      if (m.viaIds.length < 3) m.viaIds.push(z);
+      met.set(c, m);
+    }
+  // Sums in a different order differ in the last bits; equal shares must tie (and fall to the id).
+  const key = (x: number) => Math.round(x * 1e9);
+  return [...met.values()].sort((a, b) => b.via - a.via || key(b.allocation) - key(a.allocation) || a.c - b.c);
+}
+
+/**
+ * The partners the asker shares with each of the given organisations, from public collaborations
+ * as in the walk, closest to the asker first: the network part of a profile match, where the
+ * candidates are known and a walk is not needed.
  */
 export async function commonPartners(
   db: Db,
-  actor: Actor,
   organisationId: number,
   candidates: number[],
 ): Promise<Map<number, NetworkHit>> {
   if (candidates.length === 0) return new Map();
   const rows = await queryRows<{ c: number; via: number; via_ids: number[] }>(
     db,
-    sql`with mine as materialized (
-          select distinct po2.organisation_id as z
-          from project_organisations po1
-          join projects p on p.id = po1.project_id
-          join project_organisations po2 on po2.project_id = po1.project_id
-          where po1.organisation_id = ${organisationId} and po2.organisation_id <> ${organisationId}
-            and ${projectVisibleSql(actor, 'p')})
-        select po1.organisation_id as c, count(distinct po2.organisation_id)::int as via,
-          (array_agg(distinct po2.organisation_id))[1:3] as via_ids
-        from project_organisations po1
-        join projects p on p.id = po1.project_id
-        join project_organisations po2 on po2.project_id = po1.project_id
-        where po1.organisation_id = any(${intArray(candidates)}) and po2.organisation_id <> po1.organisation_id
-          and po2.organisation_id in (select z from mine) and ${projectVisibleSql(actor, 'p')}
-        group by po1.organisation_id`,
+    sql`select k.organisation_id as c, count(*)::int as via,
+          (array_agg(k.partner_id order by mine.public_projects desc, k.partner_id))[1:3] as via_ids
+        from organisation_partners k
+        join organisation_partners mine on mine.organisation_id = ${organisationId} and mine.partner_id = k.partner_id
+        where k.organisation_id = any(${intArray(candidates)}) and k.partner_id <> k.organisation_id
+          and k.public_projects > 0 and mine.public_projects > 0 and mine.partner_id <> ${organisationId}
+        group by k.organisation_id`,
   );
   return new Map(rows.map((r) => [r.c, { allocation: r.via, via: r.via, viaIds: r.via_ids.map(Number), projects: 0 }]));
 }

@@ -7,7 +7,7 @@ import { createDemoApp } from '../../test/demo-app';
 import { anonymous, systemActor } from '../accounts';
 import { suggestOrganisationsForChallenge } from './challenge-invitees';
 import { analyseText, matchKeysOf } from './concepts';
-import { networkCandidates } from './features';
+import { commonPartners, networkCandidates } from './features';
 
 type List = { items: Suggestion[] };
 
@@ -134,6 +134,38 @@ describe.each(testTargets)('partner matching on %s', (target) => {
     } finally {
       await ctx.db.execute(sql`delete from projects where id = ${hidden?.id}`);
     }
+  });
+
+  it('counts the partners an asker shares with given organisations through public projects', async () => {
+    const dlr = await orgByPic('999981731');
+    const others = [...(await networkCandidates(ctx.db, anonymous, dlr, { limit: 60 })).keys()];
+    const hits = await commonPartners(ctx.db, dlr, others);
+    const expected = await queryRows<{ c: number; via: number }>(
+      ctx.db,
+      sql`with public_pairs as (
+            select distinct x.organisation_id as a, y.organisation_id as b
+            from project_organisations x
+            join project_organisations y on y.project_id = x.project_id and y.organisation_id <> x.organisation_id
+            join projects p on p.id = x.project_id join programmes g on g.id = p.programme_id
+            where p.visibility = 'public' and g.visibility = 'public')
+          select theirs.a as c, count(*)::int as via
+          from public_pairs mine join public_pairs theirs on theirs.b = mine.b
+          where mine.a = ${dlr} and theirs.a = any(${`{${others.join(',')}}`}::int[]) and theirs.a <> ${dlr}
+          group by theirs.a`,
+    );
+    expect(expected.length).toBeGreaterThan(30);
+    expect(new Map([...hits].map(([c, h]) => [c, h.via]))).toEqual(new Map(expected.map((r) => [r.c, r.via])));
+    // The partners named first are those the asker shares the most public projects with.
+    const [c, hit] = [...hits].sort((a, b) => b[1].via - a[1].via)[0] ?? [];
+    const closest = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`select mine.partner_id as id from organisation_partners mine
+          join organisation_partners theirs on theirs.partner_id = mine.partner_id and theirs.organisation_id = ${c}
+          where mine.organisation_id = ${dlr} and mine.partner_id not in (${dlr}, ${c})
+            and mine.public_projects > 0 and theirs.public_projects > 0
+          order by mine.public_projects desc, mine.partner_id limit 3`,
+    );
+    expect(hit?.viaIds).toEqual(closest.map((r) => r.id));
   });
 
   it('filters suggestions by country and type and speaks Italian when asked', async () => {

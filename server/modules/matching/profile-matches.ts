@@ -59,7 +59,7 @@ export async function matchesForProfile(
   const orgIds = [...new Set(candidates.map((c) => c.organisation_id))];
   const [facts, network] = await Promise.all([
     organisationFacts(db, actor, [profile.organisation_id, ...orgIds], 'basic'),
-    commonPartners(db, actor, profile.organisation_id, orgIds),
+    commonPartners(db, profile.organisation_id, orgIds),
   ]);
   const asker = facts.get(profile.organisation_id);
   if (!asker) throw new AppError('not_found', `Profil ${profileId} wurde nicht gefunden.`);
