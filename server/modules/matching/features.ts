@@ -102,9 +102,9 @@ export function rankWalk(walked: { z: number; w: number; met: number[] }[]) {
 }
 
 /**
- * The partners the asker shares with each of the given organisations, from public collaborations
- * as in the walk, closest to the asker first: the network part of a profile match, where the
- * candidates are known and a walk is not needed.
+ * Which of the asker's closest partners (as in the walk: public collaborations, the 50 it shares the
+ * most projects with) each of the given organisations worked with, closest first: the network part
+ * of a profile match, where the candidates are known and a walk is not needed.
  */
 export async function commonPartners(
   db: Db,
@@ -114,13 +114,15 @@ export async function commonPartners(
   if (candidates.length === 0) return new Map();
   const rows = await queryRows<{ c: number; via: number; via_ids: number[] }>(
     db,
-    sql`select k.organisation_id as c, count(*)::int as via,
-          (array_agg(k.partner_id order by mine.public_projects desc, k.partner_id))[1:3] as via_ids
-        from organisation_partners k
-        join organisation_partners mine on mine.organisation_id = ${organisationId} and mine.partner_id = k.partner_id
-        where k.organisation_id = any(${intArray(candidates)}) and k.partner_id <> k.organisation_id
-          and k.public_projects > 0 and mine.public_projects > 0 and mine.partner_id <> ${organisationId}
-        group by k.organisation_id`,
+    sql`with mine as materialized (
+          select k.partner_id as z, k.public_projects as w from organisation_partners k
+          where k.organisation_id = ${organisationId} and k.partner_id <> ${organisationId} and k.public_projects > 0
+          order by k.public_projects desc nulls last, k.partner_id limit ${CLOSE_PARTNERS})
+        select k.partner_id as c, count(*)::int as via, (array_agg(m.z order by m.w desc, m.z))[1:3] as via_ids
+        from mine m
+        join organisation_partners k on k.organisation_id = m.z and k.partner_id = any(${intArray(candidates)})
+        where k.public_projects > 0 and k.partner_id <> m.z
+        group by k.partner_id`,
   );
   return new Map(rows.map((r) => [r.c, { allocation: r.via, via: r.via, viaIds: r.via_ids.map(Number), projects: 0 }]));
 }
@@ -278,7 +280,7 @@ export async function conceptCandidates(
  * Runs `read` with sequential scans off: for probes bounded by a LIMIT the planner may bet on
  * finding the first 60 profiles of a concept early in a scan of all 100,000; the index finds them.
  */
-function withIndexProbes<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
+export function withIndexProbes<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
     return read(tx);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileKind, Suggestion } from '../../../contracts/matching';
 import { queryRows } from '../../db/client';
@@ -136,36 +136,29 @@ describe.each(testTargets)('partner matching on %s', (target) => {
     }
   });
 
-  it('counts the partners an asker shares with given organisations through public projects', async () => {
+  it("names the asker's closest partners each given organisation worked with, from public projects", async () => {
     const dlr = await orgByPic('999981731');
     const others = [...(await networkCandidates(ctx.db, anonymous, dlr, { limit: 60 })).keys()];
     const hits = await commonPartners(ctx.db, dlr, others);
-    const expected = await queryRows<{ c: number; via: number }>(
+    const expected = await queryRows<{ c: number; via: number; via_ids: number[] }>(
       ctx.db,
       sql`with public_pairs as (
-            select distinct x.organisation_id as a, y.organisation_id as b
+            select x.organisation_id as a, y.organisation_id as b, count(distinct x.project_id)::int as n
             from project_organisations x
             join project_organisations y on y.project_id = x.project_id and y.organisation_id <> x.organisation_id
             join projects p on p.id = x.project_id join programmes g on g.id = p.programme_id
-            where p.visibility = 'public' and g.visibility = 'public')
-          select theirs.a as c, count(*)::int as via
-          from public_pairs mine join public_pairs theirs on theirs.b = mine.b
-          where mine.a = ${dlr} and theirs.a = any(${`{${others.join(',')}}`}::int[]) and theirs.a <> ${dlr}
+            where p.visibility = 'public' and g.visibility = 'public'
+            group by 1, 2),
+          closest as (select b, n from public_pairs where a = ${dlr} order by n desc, b limit 50)
+          select theirs.a as c, count(*)::int as via, (array_agg(closest.b order by closest.n desc, closest.b))[1:3] as via_ids
+          from closest join public_pairs theirs on theirs.b = closest.b
+          where theirs.a = any(${`{${others.join(',')}}`}::int[])
           group by theirs.a`,
     );
     expect(expected.length).toBeGreaterThan(30);
-    expect(new Map([...hits].map(([c, h]) => [c, h.via]))).toEqual(new Map(expected.map((r) => [r.c, r.via])));
-    // The partners named first are those the asker shares the most public projects with.
-    const [c, hit] = [...hits].sort((a, b) => b[1].via - a[1].via)[0] ?? [];
-    const closest = await queryRows<{ id: number }>(
-      ctx.db,
-      sql`select mine.partner_id as id from organisation_partners mine
-          join organisation_partners theirs on theirs.partner_id = mine.partner_id and theirs.organisation_id = ${c}
-          where mine.organisation_id = ${dlr} and mine.partner_id not in (${dlr}, ${c})
-            and mine.public_projects > 0 and theirs.public_projects > 0
-          order by mine.public_projects desc, mine.partner_id limit 3`,
+    expect(new Map([...hits].map(([c, h]) => [c, [h.via, h.viaIds]]))).toEqual(
+      new Map(expected.map((r) => [r.c, [r.via, r.via_ids]])),
     );
-    expect(hit?.viaIds).toEqual(closest.map((r) => r.id));
   });
 
   it('filters suggestions by country and type and speaks Italian when asked', async () => {
@@ -231,6 +224,38 @@ describe.each(testTargets)('partner matching on %s', (target) => {
     // The other way round, the German offer finds the Italian request, named.
     const back = ((await get(`/api/profiles/${offer}/matches?limit=10`)).body as List).items;
     expect(back.find((i) => i.profileId === request)?.organisationId).toBe(torino);
+  });
+
+  it('finds the profile sharing two concepts among hundreds sharing one of them', async () => {
+    const torino = await orgByPic('999842536');
+    const dlr = await orgByPic('999981731');
+    const columns = sql`organisation_id, kind, language, title, summary, concept_keys, match_keys, terms, expires_on,
+      status, visibility, provenance`;
+    const values = (keys: SQL) =>
+      sql`'technology_offer', 'en', 'Offer', 'An offer.', ${keys}, ${keys}, '{}', current_date + 365,
+        'published', 'public', '{"kind":"derived","source":"test"}'`;
+    const two = sql`'{tech:additive_manufacturing,tech:textiles}'::text[]`;
+    const [asking] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`insert into partner_profiles (${columns}) values (${torino}, ${values(two)}) returning id`,
+    );
+    // 200 profiles of other organisations, each sharing one of the two concepts, written first.
+    await ctx.db.execute(
+      sql`insert into partner_profiles (${columns})
+          select o.id, ${values(sql`k.keys::text[]`)} from (
+            select id from organisations where visibility = 'public' and id not in (${torino}, ${dlr}) order by id limit 100) o
+          cross join (values ('{tech:additive_manufacturing}'), ('{tech:textiles}')) k(keys)`,
+    );
+    const [both] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`insert into partner_profiles (${columns}) values (${dlr}, ${values(two)}) returning id`,
+    );
+    try {
+      const { body } = await get(`/api/profiles/${asking?.id}/matches?limit=10`);
+      expect((body as List).items[0]?.profileId).toBe(both?.id);
+    } finally {
+      await ctx.db.execute(sql`delete from partner_profiles where provenance->>'source' = 'test' and title = 'Offer'`);
+    }
   });
 
   it('suggests firms for an Italian challenge from their German projects on the same topic', async () => {

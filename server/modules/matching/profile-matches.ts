@@ -4,8 +4,7 @@ import type { OrganisationType } from '../../../contracts/portfolio';
 import { type Db, intArray, queryRows } from '../../db/client';
 import { AppError } from '../../errors';
 import { type Actor, knowsAnonymousAuthor } from '../accounts';
-import { organisationVisibleSql } from '../programmes';
-import { commonPartners, organisationFacts } from './features';
+import { commonPartners, type OrganisationFacts, organisationFacts, withIndexProbes } from './features';
 import { countryNames, reasonText, typeName } from './reasons';
 import { conceptFit, kindFit, offerMeetsRequest, overlap, placeFit, profileWeights, typeFit } from './scoring';
 import { candidateFilter, conceptLabels, organisationReasons, rounded, type Scored } from './suggestions';
@@ -32,10 +31,19 @@ const profileColumns = sql`p.id, p.organisation_id, p.agency_organisation_id, p.
   p.sought_types, p.sought_sizes, p.sought_countries, p.sought_region_ids, p.visibility, p.status,
   (p.status = 'published' and p.expires_on >= (now() at time zone 'Europe/Berlin')::date) as live`;
 
-/** How many concepts and stems of a profile look for candidates, and how many each brings. */
+/** How many concepts (and pairs of them) and stems of a profile look for candidates, and how many each brings. */
 const MAX_KEYS = 8;
+const PAIRED_KEYS = 5;
 const MAX_TERMS = 6;
 const PER_PROBE = 80;
+/** How many of them are looked at in full (their organisations, places and partners). */
+const SHORTLIST = 120;
+
+/** The parts of a match the two profiles alone decide: shared concepts and terms, offer meeting request. */
+const profileOnlyScore = (mine: ProfileRow, theirs: ProfileRow) =>
+  profileWeights.concepts * conceptFit(mine.match_keys, theirs.match_keys).score +
+  profileWeights.terms * overlap(mine.terms, theirs.terms).score +
+  profileWeights.kind * kindFit(mine.kind, theirs.kind);
 
 /**
  * Profiles that match a profile: they share concepts (across languages) or terms; ranked by
@@ -55,16 +63,16 @@ export async function matchesForProfile(
   );
   if (!profile) throw new AppError('not_found', `Profil ${profileId} wurde nicht gefunden.`);
   const where = await candidateFilter(db, query);
-  const candidates = await liveProfilesMatching(db, actor, profile, where);
-  const orgIds = [...new Set(candidates.map((c) => c.organisation_id))];
-  const [facts, network] = await Promise.all([
-    organisationFacts(db, actor, [profile.organisation_id, ...orgIds], 'basic'),
-    commonPartners(db, profile.organisation_id, orgIds),
-  ]);
+  const candidates = await liveProfilesMatching(db, profile, where);
+  const facts = await organisationFacts(db, actor, [profile.organisation_id], 'basic');
   const asker = facts.get(profile.organisation_id);
   if (!asker) throw new AppError('not_found', `Profil ${profileId} wurde nicht gefunden.`);
+  const shortlist = await visibleShortlist(db, actor, profile, candidates, facts);
+  const network = await commonPartners(db, profile.organisation_id, [
+    ...new Set(shortlist.map((c) => c.organisation_id)),
+  ]);
   const best = Math.max(0, ...[...network.values()].map((n) => n.via));
-  const scored = candidates.flatMap((c) => {
+  const scored = shortlist.flatMap((c) => {
     const org = facts.get(c.organisation_id);
     if (!org) return [];
     const anonymous =
@@ -139,17 +147,42 @@ export async function matchesForProfile(
   return { items };
 }
 
-/** The live profiles of other organisations sharing a concept or a term, best first by a cheap count. */
-async function liveProfilesMatching(
+/**
+ * The candidates best by what the two profiles alone say (concepts, terms, offer and request: 0.6
+ * of the score), of organisations the reader may see, with those organisations' facts added to
+ * `facts`: those looked at in full.
+ */
+async function visibleShortlist(
   db: Db,
   actor: Actor,
   profile: ProfileRow,
-  where: SQL | undefined,
+  candidates: ProfileRow[],
+  facts: Map<number, OrganisationFacts>,
 ): Promise<ProfileRow[]> {
-  // Per concept (and, where concepts are few, per word stem) a bounded number of live profiles
-  // having it, the index's first: a concept thousands share costs no more than a rare one.
+  const ranked = candidates
+    .map((c) => ({ c, score: profileOnlyScore(profile, c) }))
+    .sort((a, b) => b.score - a.score || a.c.id - b.c.id)
+    .map((x) => x.c);
+  const shortlist: ProfileRow[] = [];
+  for (let from = 0; from < ranked.length && shortlist.length < SHORTLIST; from += SHORTLIST) {
+    const next = ranked.slice(from, from + SHORTLIST);
+    const found = await organisationFacts(db, actor, [...new Set(next.map((c) => c.organisation_id))], 'basic');
+    for (const [id, f] of found) facts.set(id, f);
+    shortlist.push(...next.filter((c) => found.has(c.organisation_id)));
+  }
+  return shortlist;
+}
+
+/** The live profiles of other organisations sharing a concept or a term (whether the reader may see their organisations is checked later). */
+async function liveProfilesMatching(db: Db, profile: ProfileRow, where: SQL | undefined): Promise<ProfileRow[]> {
+  // Per pair of concepts, per concept and, where concepts are few, per word stem a bounded number
+  // of live profiles having it, the index's first: a concept thousands share costs no more than a
+  // rare one, and those sharing two concepts are not lost among thousands sharing one.
   const keys = profile.match_keys.filter((k) => !/^nace:\d{2}$/.test(k)).slice(0, MAX_KEYS);
+  const paired = keys.slice(0, PAIRED_KEYS);
+  const pairs = paired.flatMap((a, i) => paired.slice(i + 1).map((b) => [a, b]));
   const probes = [
+    ...pairs.map(([a, b]) => sql`p.match_keys @> array[${a}, ${b}]::text[]`),
     ...keys.map((k) => sql`p.match_keys @> array[${k}]::text[]`),
     ...(keys.length < 3 ? profile.terms.slice(0, MAX_TERMS).map((t) => sql`p.terms @> array[${t}]::text[]`) : []),
   ];
@@ -167,10 +200,8 @@ async function liveProfilesMatching(
     ),
     sql` union `,
   );
-  return queryRows<ProfileRow>(
-    db,
-    sql`select ${profileColumns} from partner_profiles p join organisations o on o.id = p.organisation_id
-        where p.id in (${perProbe}) and ${organisationVisibleSql(actor, 'o')}`,
+  return withIndexProbes(db, (tx) =>
+    queryRows<ProfileRow>(tx, sql`select ${profileColumns} from partner_profiles p where p.id in (${perProbe})`),
   );
 }
 
