@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { OrganisationType } from '../../../contracts/portfolio';
-import { type Db, intArray, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows, textArray } from '../../db/client';
 import type { Actor } from '../accounts';
 import { organisationVisibleSql, projectVisibleSql } from '../programmes';
 import { vocabulary } from './vocabulary';
@@ -247,25 +247,23 @@ export async function conceptCandidates(
 ): Promise<Map<number, number>> {
   // A division (nace:28) is implied by its classes and shared by thousands: the classes probe.
   const probed = keys.filter((key) => !/^nace:\d{2}$/.test(key)).slice(0, PROBE_KEYS);
-  const probes = probed.flatMap((key) => {
-    const code = /^nace:(\d{2}\.\d+)$/.exec(key)?.[1];
-    const byProfile = sql`(select pp.organisation_id as id, ${key}::text as k from partner_profiles pp
-        where pp.match_keys @> array[${key}]::text[] and pp.status = 'published' and pp.visibility = 'public'
-          and pp.expires_on >= (now() at time zone 'Europe/Berlin')::date limit ${PER_KEY})`;
-    return code
-      ? [
-          byProfile,
-          sql`(select n.organisation_id, ${key}::text from organisation_nace n where n.code = ${code} limit ${PER_KEY})`,
-        ]
-      : [byProfile];
-  });
-  if (probes.length === 0) return new Map();
-  // Counted and ranked first; the organisations are then read in that order until enough are visible.
+  if (probed.length === 0) return new Map();
+  const codes = probed.flatMap((key) => /^nace:(\d{2}\.\d+)$/.exec(key)?.[1] ?? []);
+  // One probe per concept in profiles and per NACE class in the register, written as one lateral
+  // join (a union of sixteen probes cost more to plan than to run); counted and ranked first, the
+  // organisations then read in that order until enough are visible.
   const rows = await withIndexProbes(db, (tx) =>
     queryRows<{ id: number; shared: number }>(
       tx,
       sql`select c.id, c.shared from (
-          select c.id, count(distinct c.k)::int as shared from (${sql.join(probes, sql` union all `)}) c
+          select c.id, count(distinct c.k)::int as shared from (
+            select f.id, k.k from unnest(${textArray(probed)}) k(k) cross join lateral (
+              select pp.organisation_id as id from partner_profiles pp
+              where pp.match_keys @> array[k.k] and pp.status = 'published' and pp.visibility = 'public'
+                and pp.expires_on >= (now() at time zone 'Europe/Berlin')::date limit ${PER_KEY}) f
+            union all
+            select f.id, 'nace:' || n.code from unnest(${textArray(codes)}) n(code) cross join lateral (
+              select r.organisation_id as id from organisation_nace r where r.code = n.code limit ${PER_KEY}) f) c
           where not (c.id = any(${intArray(options.exclude)}))
           group by c.id order by shared desc, c.id) c
         join organisations o on o.id = c.id
