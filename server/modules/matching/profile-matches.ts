@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ProfileKind, ProfileLanguage, Reason, Suggestion, SuggestionsQuery } from '../../../contracts/matching';
 import type { OrganisationType } from '../../../contracts/portfolio';
-import { type Db, intArray, queryRows } from '../../db/client';
+import { type Db, intArray, queryRows, textArray } from '../../db/client';
 import { AppError } from '../../errors';
 import { type Actor, knowsAnonymousAuthor } from '../accounts';
 import { commonPartners, type OrganisationFacts, organisationFacts, withIndexProbes } from './features';
@@ -181,10 +181,15 @@ async function liveProfilesMatching(db: Db, profile: ProfileRow, where: SQL | un
   const keys = profile.match_keys.filter((k) => !/^nace:\d{2}$/.test(k)).slice(0, MAX_KEYS);
   const paired = keys.slice(0, PAIRED_KEYS);
   const pairs = paired.flatMap((a, i) => paired.slice(i + 1).map((b) => [a, b]));
+  // A word stem brings profiles that share one of the concepts too, where the profile has any: a
+  // stem alone ("energ", "trans") is shared by thousands that have nothing else in common.
+  const withAKey = keys.length > 0 ? sql`and p.match_keys && ${textArray(keys)}` : sql``;
   const probes = [
     ...pairs.map(([a, b]) => sql`p.match_keys @> array[${a}, ${b}]::text[]`),
     ...keys.map((k) => sql`p.match_keys @> array[${k}]::text[]`),
-    ...(keys.length < 3 ? profile.terms.slice(0, MAX_TERMS).map((t) => sql`p.terms @> array[${t}]::text[]`) : []),
+    ...(keys.length < 3
+      ? profile.terms.slice(0, MAX_TERMS).map((t) => sql`p.terms @> array[${t}]::text[] ${withAKey}`)
+      : []),
   ];
   if (probes.length === 0) return [];
   const live = sql`p.status = 'published' and p.expires_on >= (now() at time zone 'Europe/Berlin')::date
