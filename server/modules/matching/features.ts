@@ -15,6 +15,16 @@ const PARTNERS_OF_PARTNER = 200;
 const publicProjectsOf = (id: SQL) =>
   sql`coalesce((select s.public_projects from organisation_partners s where s.organisation_id = ${id} and s.partner_id = ${id}), 0)`;
 
+/**
+ * An organisation's closest partners by public projects shared (`z`, with their count `w`), most
+ * first, from the ordered index — the steps of the walk. `except` leaves out one more.
+ */
+const closestPartners = (of: SQL, limit: number, except?: number) =>
+  sql`select k.partner_id as z, k.public_projects as w from organisation_partners k
+      where k.organisation_id = ${of} and k.public_projects > 0
+        and k.partner_id not in (${of}${except === undefined ? sql`` : sql`, ${except}`})
+      order by k.public_projects desc nulls last, k.partner_id limit ${limit}`;
+
 export interface NetworkHit {
   /** Resource allocation: Σ over partners in between of 1 / their number of partners walked. */
   allocation: number;
@@ -45,12 +55,8 @@ export async function networkCandidates(
   const walked = await queryRows<{ z: number; w: number; met: number[] }>(
     db,
     sql`select pa.z, pa.w, array(
-          select k.partner_id from organisation_partners k
-          where k.organisation_id = pa.z and k.public_projects > 0 and k.partner_id not in (pa.z, ${organisationId})
-          order by k.public_projects desc nulls last, k.partner_id limit ${PARTNERS_OF_PARTNER}) as met
-        from (select k.partner_id as z, k.public_projects as w from organisation_partners k
-          where k.organisation_id = ${organisationId} and k.partner_id <> ${organisationId} and k.public_projects > 0
-          order by k.public_projects desc nulls last, k.partner_id limit ${CLOSE_PARTNERS}) pa`,
+          select q.z from (${closestPartners(sql`pa.z`, PARTNERS_OF_PARTNER, organisationId)}) q) as met
+        from (${closestPartners(sql`${organisationId}`, CLOSE_PARTNERS)}) pa`,
   );
   const ranked = rankWalk(walked);
   // Checked in rank order, a few hundred at a time, until enough are new to the asker and visible:
@@ -114,10 +120,7 @@ export async function commonPartners(
   if (candidates.length === 0) return new Map();
   const rows = await queryRows<{ c: number; via: number; via_ids: number[] }>(
     db,
-    sql`with mine as materialized (
-          select k.partner_id as z, k.public_projects as w from organisation_partners k
-          where k.organisation_id = ${organisationId} and k.partner_id <> ${organisationId} and k.public_projects > 0
-          order by k.public_projects desc nulls last, k.partner_id limit ${CLOSE_PARTNERS})
+    sql`with mine as materialized (${closestPartners(sql`${organisationId}`, CLOSE_PARTNERS)})
         select k.partner_id as c, count(*)::int as via, (array_agg(m.z order by m.w desc, m.z))[1:3] as via_ids
         from mine m
         join organisation_partners k on k.organisation_id = m.z and k.partner_id = any(${intArray(candidates)})

@@ -67,7 +67,8 @@ export async function matchesForProfile(
   const facts = await organisationFacts(db, actor, [profile.organisation_id], 'basic');
   const asker = facts.get(profile.organisation_id);
   if (!asker) throw new AppError('not_found', `Profil ${profileId} wurde nicht gefunden.`);
-  const shortlist = await visibleShortlist(db, actor, profile, candidates, facts);
+  const { shortlist, owners } = await visibleShortlist(db, actor, profile, candidates);
+  for (const [id, f] of owners) facts.set(id, f);
   const network = await commonPartners(db, profile.organisation_id, [
     ...new Set(shortlist.map((c) => c.organisation_id)),
   ]);
@@ -149,28 +150,28 @@ export async function matchesForProfile(
 
 /**
  * The candidates best by what the two profiles alone say (concepts, terms, offer and request: 0.6
- * of the score), of organisations the reader may see, with those organisations' facts added to
- * `facts`: those looked at in full.
+ * of the score), of organisations the reader may see, with those organisations' facts: those
+ * looked at in full.
  */
 async function visibleShortlist(
   db: Db,
   actor: Actor,
   profile: ProfileRow,
   candidates: ProfileRow[],
-  facts: Map<number, OrganisationFacts>,
-): Promise<ProfileRow[]> {
+): Promise<{ shortlist: ProfileRow[]; owners: Map<number, OrganisationFacts> }> {
   const ranked = candidates
     .map((c) => ({ c, score: profileOnlyScore(profile, c) }))
     .sort((a, b) => b.score - a.score || a.c.id - b.c.id)
     .map((x) => x.c);
   const shortlist: ProfileRow[] = [];
+  const owners = new Map<number, OrganisationFacts>();
   for (let from = 0; from < ranked.length && shortlist.length < SHORTLIST; from += SHORTLIST) {
     const next = ranked.slice(from, from + SHORTLIST);
     const found = await organisationFacts(db, actor, [...new Set(next.map((c) => c.organisation_id))], 'basic');
-    for (const [id, f] of found) facts.set(id, f);
+    for (const [id, f] of found) owners.set(id, f);
     shortlist.push(...next.filter((c) => found.has(c.organisation_id)));
   }
-  return shortlist;
+  return { shortlist, owners };
 }
 
 /** The live profiles of other organisations sharing a concept or a term (whether the reader may see their organisations is checked later). */
